@@ -1,0 +1,22 @@
+// Bundles the extension into one CommonJS file for the VS Code extension host (Node 20 inside VS Code 1.100).
+// `vscode` is provided by the host; everything else (jszip, the graphql parser, the domain's Vietnam time)
+// is bundled so the .vsix ships without node_modules (`vsce package --no-dependencies`).
+import * as esbuild from "esbuild";
+
+const production = process.argv.includes("--production");
+
+await esbuild.build({
+  entryPoints: ["src/extension.ts"],
+  outfile: "dist/extension.js",
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  external: ["vscode"],
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  // graphql ships .mjs and .js builds; one copy in the bundle, whichever a module asks for.
+  mainFields: ["module", "main"],
+  logLevel: "warning",
+});

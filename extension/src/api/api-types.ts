@@ -1,0 +1,91 @@
+/** The parts of the contract's types the extension reads (see /schema.graphql). */
+export type ComplianceStatus = "COMPLIANT" | "IN_PROGRESS" | "NON_COMPLIANT";
+export type ReportFormat = "XLSX" | "CSV" | "MARKDOWN";
+export type ImportKind = "cases" | "apologies" | "hpnetTasks";
+
+export interface Compliance {
+  overdueCases: number;
+  apologizedCases: number;
+  apologyRate: number;
+  tasks: number;
+  reportedTasks: number;
+  reportRate: number;
+  filedTasks: number;
+  fileRate: number;
+  rate: number;
+  status: ComplianceStatus;
+}
+
+export interface UnitSummary {
+  id: string;
+  code: string;
+  name: string;
+  kind: "DEPARTMENT" | "SERVICE_UNIT";
+}
+
+export interface DirectiveSummary {
+  id: string;
+  number: string;
+  subject: string;
+  issuedOn: string;
+  periodStart: string;
+  periodEnd: string;
+  deadline: string;
+}
+
+export interface UnitCompliance {
+  unit: UnitSummary;
+  compliance: Compliance;
+}
+
+export interface DirectiveBoard extends DirectiveSummary {
+  compliance: Compliance;
+  units: UnitCompliance[];
+}
+
+export interface OutstandingCase {
+  code: string;
+  procedureName: string;
+  dueAt: string;
+  resolvedAt: string | null;
+  timeliness: string;
+  workingDaysLate: number;
+}
+
+export interface OutstandingTask {
+  externalId: string;
+  title: string;
+  assignee: string | null;
+  assignedAt: string;
+  dueAt: string | null;
+  completionReportedAt: string | null;
+  archivedAt: string | null;
+  workFileCode: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  totalCount: number;
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export interface ApiDocument {
+  fileName: string;
+  mimeType: string;
+  byteSize: number;
+  contentBase64: string;
+}
+
+export interface ImportError {
+  line: number;
+  column: string | null;
+  message: string;
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: ImportError[];
+}

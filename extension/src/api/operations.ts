@@ -1,0 +1,50 @@
+/** Every operation the extension sends, written against /work/shared/contract.graphql. */
+const COMPLIANCE = `overdueCases apologizedCases apologyRate tasks reportedTasks reportRate filedTasks fileRate rate status`;
+const DIRECTIVE = `id number subject issuedOn periodStart periodEnd deadline`;
+const BOARD = `${DIRECTIVE} compliance { ${COMPLIANCE} } units { unit { id code name kind } compliance { ${COMPLIANCE} } }`;
+
+/** Cheap, but needs a valid token: what Sign In checks before storing one. */
+export const WHO_AM_I = `query CchcSignInCheck { directives { id } }`;
+
+export const DIRECTIVES = `query CchcDirectives { directives { ${DIRECTIVE} } }`;
+export const LATEST_BOARD = `query CchcLatestBoard { latestDirective { ${BOARD} } }`;
+export const BOARD_BY_ID = `query CchcBoard($id: ID!) { directive(id: $id) { ${BOARD} } }`;
+
+export const OUTSTANDING_CASES = `query CchcOutstandingCases($filter: CaseFilter, $first: Int, $after: String) {
+  cases(filter: $filter, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { node { code procedureName dueAt resolvedAt timeliness workingDaysLate } }
+  }
+}`;
+
+export const OUTSTANDING_TASKS = `query CchcOutstandingTasks($filter: HpNetTaskFilter, $first: Int, $after: String) {
+  hpnetTasks(filter: $filter, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { node { externalId title assignee assignedAt dueAt completionReportedAt archivedAt workFileCode } }
+  }
+}`;
+
+const DOCUMENT = `fileName mimeType byteSize contentBase64`;
+export const APOLOGY_LETTER = `query CchcApologyLetter($caseCode: String!) { apologyLetter(caseCode: $caseCode) { ${DOCUMENT} } }`;
+export const APOLOGY_LETTERS = `query CchcApologyLetters($directiveId: ID!, $unitCode: String) {
+  apologyLetters(directiveId: $directiveId, unitCode: $unitCode) { ${DOCUMENT} }
+}`;
+export const COMPLIANCE_REPORT = `query CchcComplianceReport($directiveId: ID!, $format: ReportFormat!, $asOf: DateTime) {
+  complianceReport(directiveId: $directiveId, format: $format, asOf: $asOf) { ${DOCUMENT} }
+}`;
+export const REMINDER_LETTER = `query CchcReminderLetter($directiveId: ID!, $asOf: DateTime) {
+  reminderLetter(directiveId: $directiveId, asOf: $asOf) { ${DOCUMENT} }
+}`;
+
+const IMPORT_RESULT = `created updated unchanged errors { line column message }`;
+export const IMPORT_MUTATIONS = {
+  cases: { field: "importCases", csv: `mutation CchcImportCases($csv: String!) { importCases(csv: $csv) { ${IMPORT_RESULT} } }` },
+  apologies: {
+    field: "importApologies",
+    csv: `mutation CchcImportApologies($csv: String!) { importApologies(csv: $csv) { ${IMPORT_RESULT} } }`,
+  },
+  hpnetTasks: {
+    field: "importHpNetTasks",
+    csv: `mutation CchcImportHpNetTasks($csv: String!) { importHpNetTasks(csv: $csv) { ${IMPORT_RESULT} } }`,
+  },
+} as const;

@@ -1,0 +1,45 @@
+import * as path from "node:path";
+
+// Characters Windows, macOS or Linux refuse in a file name, and control characters.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[<>:"/\\|?*\u0000-\u001f]/g;
+
+/**
+ * A name the server (or a zip entry) proposes, made safe to join to a folder: no directories, so an
+ * entry like "../../x.docx" cannot escape the folder the user picked; no characters a file system refuses.
+ */
+export function safeFileName(proposed: string, fallback = "document"): string {
+  const base = proposed.split(/[/\\]/).pop() ?? "";
+  const cleaned = base.normalize("NFC").replace(UNSAFE, "_").replace(/^[\s.]+|[\s.]+$/g, "");
+  return cleaned.length > 0 ? cleaned.slice(0, 200) : fallback;
+}
+
+/** "a.docx", then "a (2).docx", "a (3).docx" … for names already taken (compared case-insensitively). */
+export function uniqueFileName(name: string, taken: ReadonlySet<string>): string {
+  const lower = new Set([...taken].map((n) => n.toLowerCase()));
+  if (!lower.has(name.toLowerCase())) return name;
+  const ext = path.extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  for (let i = 2; ; i++) {
+    const candidate = `${stem} (${i})${ext}`;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+export const REPORT_EXTENSIONS = { XLSX: "xlsx", CSV: "csv", MARKDOWN: "md" } as const;
+
+/** The server's file name, with the extension the format implies when the name lacks it. */
+export function reportFileName(serverName: string, format: keyof typeof REPORT_EXTENSIONS): string {
+  const ext = REPORT_EXTENSIONS[format];
+  const safe = safeFileName(serverName, `compliance-report.${ext}`);
+  return safe.toLowerCase().endsWith(`.${ext}`) ? safe : `${safe}.${ext}`;
+}
+
+/** The report format a chosen file name implies (for a save dialog whose type filter the user changed). */
+export function formatFromFileName(fileName: string): keyof typeof REPORT_EXTENSIONS | undefined {
+  const ext = path.extname(fileName).slice(1).toLowerCase();
+  if (ext === "xlsx") return "XLSX";
+  if (ext === "csv") return "CSV";
+  if (ext === "md" || ext === "markdown") return "MARKDOWN";
+  return undefined;
+}

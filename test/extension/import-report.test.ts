@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { importErrorReport, importSummary } from "../../extension/src/model/import-report.js";
+
+describe("import report", () => {
+  it("gives the counts of a good import", () => {
+    expect(importSummary("cases", "cases.csv", { created: 3, updated: 1, unchanged: 0, errors: [] })).toBe(
+      "Imported cases from cases.csv: 3 created, 1 updated, 0 unchanged.",
+    );
+  });
+  it("says that nothing was written when lines fail, and lists every one in line order", () => {
+    const result = {
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      errors: [
+        { line: 7, column: "dueAt", message: "no time zone | offset" },
+        { line: 3, column: null, message: "unknown unit XX" },
+        { line: 7, column: "code", message: "empty" },
+      ],
+    };
+    expect(importSummary("hpnetTasks", "t.csv", result)).toBe(
+      "Import of HpNet tasks from t.csv failed: 3 errors on 2 lines. Nothing was written; fix the file and import it again.",
+    );
+    const report = importErrorReport("hpnetTasks", "t.csv", result);
+    const rows = report.split("\n").filter((line) => /^\| \d/.test(line));
+    expect(rows).toEqual(["| 3 |  | unknown unit XX |", "| 7 | code | empty |", "| 7 | dueAt | no time zone \\| offset |"]);
+  });
+});
