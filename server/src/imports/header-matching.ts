@@ -1,0 +1,67 @@
+import type { ImportColumn } from "./import-columns.js";
+import type { ImportError } from "./import-result.js";
+
+/**
+ * The form a header is compared in: no diacritics, no case, no spaces, no underscores, so that
+ * "Mã hồ sơ", "MA HO SO", "ma_ho_so" and "MãHồSơ" are one name. đ has no decomposition in Unicode
+ * and is mapped by hand.
+ */
+export function headerKey(header: string): string {
+  return header
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[\s_]/gu, "");
+}
+
+/** Where each known column sits in the file, and the header as the file wrote it (for messages). */
+export interface HeaderMap {
+  readonly positions: ReadonlyMap<string, number>;
+  readonly labels: ReadonlyMap<string, string>;
+}
+
+export type HeaderMatch =
+  | { ok: true; map: HeaderMap }
+  | { ok: false; errors: ImportError[] };
+
+/** Matches a header row against a format's columns; unknown headers are ignored, as the format says. */
+export function matchHeader(
+  cells: readonly (string | null)[],
+  columns: readonly ImportColumn[],
+  line = 1,
+): HeaderMatch {
+  const byKey = new Map<string, ImportColumn>();
+  for (const c of columns) {
+    byKey.set(headerKey(c.name), c);
+    byKey.set(headerKey(c.vietnamese), c);
+  }
+  const positions = new Map<string, number>();
+  const labels = new Map<string, string>();
+  const errors: ImportError[] = [];
+  cells.forEach((cell, index) => {
+    const label = (cell ?? "").normalize("NFC").trim();
+    const c = label === "" ? undefined : byKey.get(headerKey(label));
+    if (!c) return;
+    if (positions.has(c.name)) {
+      errors.push({
+        line,
+        column: c.name,
+        message: `Columns "${labels.get(c.name)}" and "${label}" are the same column (${c.name} / ${c.vietnamese}); keep only one.`,
+      });
+      return;
+    }
+    positions.set(c.name, index);
+    labels.set(c.name, label);
+  });
+  for (const c of columns) {
+    if (c.required && !positions.has(c.name)) {
+      errors.push({
+        line,
+        column: c.name,
+        message: `The required column "${c.vietnamese}" (${c.name}) is missing from the header line.`,
+      });
+    }
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, map: { positions, labels } };
+}

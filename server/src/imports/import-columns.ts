@@ -1,0 +1,69 @@
+/**
+ * The three import formats of ../../../shared/import-formats.md (part of the public contract):
+ * each column's English name, Vietnamese name, whether it is required and how its cells read.
+ */
+export type ImportKind = "cases" | "apologies" | "tasks";
+
+/**
+ * `text` is kept as written (trimmed, NFC); `moment` reads a day alone as 00:00 Vietnam time;
+ * `due-moment` reads a day alone as 23:59:59 Vietnam time (every due_at and new_due_at).
+ */
+export type CellType = "text" | "moment" | "due-moment";
+
+export interface ImportColumn {
+  readonly name: string;
+  readonly vietnamese: string;
+  readonly required: boolean;
+  readonly type: CellType;
+  /** Characters the database column holds (text columns only). */
+  readonly maxLength?: number;
+}
+
+const column = (
+  name: string,
+  vietnamese: string,
+  required: boolean,
+  type: CellType,
+  maxLength?: number,
+): ImportColumn => Object.freeze({ name, vietnamese, required, type, maxLength });
+
+export const CASE_COLUMNS = [
+  column("code", "Mã hồ sơ", true, "text", 100),
+  column("procedure_name", "Tên thủ tục", true, "text", 500),
+  column("applicant_name", "Người nộp", true, "text", 255),
+  column("unit_code", "Mã đơn vị", true, "text", 50),
+  column("received_at", "Ngày tiếp nhận", true, "moment"),
+  column("due_at", "Ngày hẹn trả", true, "due-moment"),
+  column("resolved_at", "Ngày trả kết quả", false, "moment"),
+] as const;
+
+export const APOLOGY_COLUMNS = [
+  column("case_code", "Mã hồ sơ", true, "text", 100),
+  column("number", "Số phiếu", true, "text", 100),
+  column("issued_at", "Ngày xin lỗi", true, "moment"),
+  column("reason", "Lý do", true, "text", 2000),
+  column("new_due_at", "Ngày hẹn trả mới", true, "due-moment"),
+  column("signer", "Người ký", true, "text", 255),
+  column("published_at", "Ngày công khai", false, "moment"),
+] as const;
+
+export const TASK_COLUMNS = [
+  column("external_id", "Mã công việc", true, "text", 100),
+  column("title", "Trích yếu", true, "text", 1000),
+  column("unit_code", "Mã đơn vị", true, "text", 50),
+  column("assignee", "Người xử lý", false, "text", 255),
+  column("assigned_at", "Ngày giao", true, "moment"),
+  column("due_at", "Hạn xử lý", false, "due-moment"),
+  column("completion_reported_at", "Ngày báo cáo hoàn thành", false, "moment"),
+  column("archived_at", "Ngày lưu trữ", false, "moment"),
+  column("work_file_code", "Ký hiệu hồ sơ", false, "text", 100),
+  column("work_file_created_at", "Ngày lập hồ sơ", false, "moment"),
+] as const;
+
+export const COLUMNS_OF: Readonly<Record<ImportKind, readonly ImportColumn[]>> = {
+  cases: CASE_COLUMNS,
+  apologies: APOLOGY_COLUMNS,
+  tasks: TASK_COLUMNS,
+};
+
+export const IMPORT_KINDS: readonly ImportKind[] = ["cases", "apologies", "tasks"];

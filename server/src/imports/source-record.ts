@@ -1,0 +1,31 @@
+/** One row of a CSV or Excel file, before any meaning is given to it. */
+export interface SourceRecord {
+  /** Where the row starts: 1-based physical line of a CSV file, or the sheet's row number. */
+  line: number;
+  cells: readonly (string | null)[];
+}
+
+/**
+ * A file that cannot be read on from some line (not UTF-8, a quote never closed, not an .xlsx):
+ * the import stops there and reports it with the errors found before.
+ */
+export class UnreadableFileError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "UnreadableFileError";
+  }
+}
+
+/** Text as it is stored: trimmed, Unicode NFC; blank is null. */
+export function cleanCell(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const text = value.normalize("NFC").trim();
+  return text === "" ? null : text;
+}
+
+export function isBlankRecord(record: SourceRecord): boolean {
+  return record.cells.every((cell) => cleanCell(cell) === null);
+}

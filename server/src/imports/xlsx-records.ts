@@ -1,0 +1,89 @@
+import { createReadStream } from "node:fs";
+import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import { UnreadableFileError, type SourceRecord } from "./source-record.js";
+
+/**
+ * The rows of an .xlsx file's first sheet, streamed with exceljs's WorkbookReader (the sheet is
+ * never held whole). Each row's line is its row number in the sheet; every cell becomes the text
+ * the CSV reader would have produced, so one set of rules reads both.
+ */
+export async function* xlsxRecords(input: string | Readable | Buffer): AsyncGenerator<SourceRecord> {
+  const stream: Readable =
+    typeof input === "string" ? createReadStream(input) : Buffer.isBuffer(input) ? Readable.from([input]) : input;
+  // styles: "cache" gives each cell its number format, the only way to tell a date from a number.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
+  let lastRow = 0;
+  try {
+    for await (const sheet of workbook) {
+      for await (const row of sheet) {
+        lastRow = row.number;
+        const cells: (string | null)[] = [];
+        row.eachCell({ includeEmpty: false }, (cell, column) => {
+          cells[column - 1] = cellText(cell.value, cell.numFmt);
+        });
+        yield { line: row.number, cells: Array.from(cells, (c) => c ?? null) };
+      }
+      // The first sheet only; the rest of the archive is not read.
+      return;
+    }
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw error;
+    throw new UnreadableFileError(
+      lastRow + 1,
+      `The file cannot be read as an Excel workbook (.xlsx) from here on (${(error as Error).message}).`,
+    );
+  } finally {
+    stream.destroy();
+  }
+}
+
+/**
+ * Excel keeps a date as a day count shown through a format; exceljs hands it back as a Date whose
+ * UTC fields are the wall clock written in the sheet, here Vietnam time. A format without hours
+ * means a day alone, which the due-date rule reads as 23:59:59.
+ */
+export function cellText(value: ExcelJS.CellValue, numFmt?: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return wallClockText(value, numFmt);
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if ("richText" in value) return value.richText.map((part) => part.text).join("");
+  if ("error" in value) return value.error;
+  if ("formula" in value || "sharedFormula" in value) {
+    const result = (value as { result?: unknown }).result;
+    if (typeof result === "number" && isDateFormat(numFmt)) {
+      return wallClockText(excelSerialToDate(result), numFmt);
+    }
+    return result === undefined ? null : cellText(result as ExcelJS.CellValue, numFmt);
+  }
+  if ("text" in value) return typeof value.text === "string" ? value.text : cellText(value.text, numFmt);
+  return null;
+}
+
+function wallClockText(date: Date, numFmt?: string): string {
+  // Sheets store fractions of a day; round away the float noise to the second a person typed.
+  const rounded = new Date(Math.round(date.getTime() / 1000) * 1000);
+  const iso = rounded.toISOString();
+  const hasTime = numFmt === undefined || /[hs]/i.test(stripLiterals(numFmt)) || iso.slice(11, 19) !== "00:00:00";
+  return hasTime ? iso.slice(0, 19) : iso.slice(0, 10);
+}
+
+function isDateFormat(numFmt?: string): boolean {
+  return numFmt !== undefined && /[ymdhs]/i.test(stripLiterals(numFmt));
+}
+
+function stripLiterals(numFmt: string): string {
+  return numFmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "");
+}
+
+function excelSerialToDate(serial: number): Date {
+  return new Date(Math.round((serial - 25569) * 86_400_000));
+}
