@@ -1,0 +1,51 @@
+// Builds the GraphiQL console once for both hosts: dist/console is served by the server at /graphiql, and
+// a copy in extension/dist/console is packaged into the .vsix for the webview panel.
+import { build } from "esbuild";
+import { existsSync } from "node:fs";
+import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { exampleTabs } from "./example-tabs.mjs";
+import { extractFonts } from "./font-files.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..");
+const out = join(root, "dist", "console");
+const extensionCopy = join(root, "extension", "dist", "console");
+
+async function readExampleTabs() {
+  const file = join(root, "examples.graphql");
+  if (!existsSync(file)) {
+    process.stderr.write("console: examples.graphql not found; the console opens with one empty tab.\n");
+    return [{ query: "# examples.graphql was missing when the console was built.\n{\n  __typename\n}\n" }];
+  }
+  return exampleTabs(await readFile(file, "utf8"));
+}
+
+await rm(out, { recursive: true, force: true });
+await build({
+  entryPoints: { console: join(here, "src", "main.tsx") },
+  outdir: out,
+  bundle: true,
+  minify: true,
+  format: "iife",
+  target: ["chrome114", "firefox115", "safari16"],
+  jsx: "automatic",
+  legalComments: "external",
+  define: {
+    "process.env.NODE_ENV": '"production"',
+    CCHC_EXAMPLE_TABS: JSON.stringify(await readExampleTabs()),
+  },
+  logLevel: "warning",
+});
+
+const cssFile = join(out, "console.css");
+const { css, files } = extractFonts(await readFile(cssFile, "utf8"));
+await writeFile(cssFile, css);
+await mkdir(join(out, "fonts"), { recursive: true });
+for (const [name, bytes] of files) await writeFile(join(out, name), bytes);
+await cp(join(here, "index.html"), join(out, "index.html"));
+
+await rm(extensionCopy, { recursive: true, force: true });
+await mkdir(dirname(extensionCopy), { recursive: true });
+await cp(out, extensionCopy, { recursive: true, filter: (source) => !source.endsWith("index.html") });
