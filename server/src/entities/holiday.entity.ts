@@ -1,0 +1,21 @@
+import { Field, ObjectType } from "type-graphql";
+import { Entity, PrimaryColumn } from "typeorm";
+import { HolidayKind } from "../graphql/enums.js";
+import { DateScalar } from "../graphql/scalars.js";
+import { TextColumn } from "./columns.js";
+
+@ObjectType({ description: "A day that breaks the Monday-to-Friday rule of the working-day calendar." })
+@Entity("holidays")
+export class Holiday {
+  @Field(() => DateScalar)
+  @PrimaryColumn({ type: "date" })
+  date!: string;
+
+  @Field(() => HolidayKind)
+  @TextColumn(20)
+  kind!: HolidayKind;
+
+  @Field()
+  @TextColumn(255)
+  name!: string;
+}

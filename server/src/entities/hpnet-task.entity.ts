@@ -1,0 +1,51 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { DateTimeScalar } from "../graphql/scalars.js";
+import { MomentColumn, TextColumn } from "./columns.js";
+
+@ObjectType({ description: "A work item assigned on HpNet, the city's electronic office." })
+@Entity("hpnet_tasks")
+export class HpNetTask {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Field({ description: "Its id on HpNet, unique." })
+  @TextColumn(100)
+  externalId!: string;
+
+  @Field()
+  @TextColumn(1000)
+  title!: string;
+
+  @Column({ type: "int" })
+  unitId!: number;
+
+  @Field(() => String, { nullable: true })
+  @TextColumn(255, { nullable: true })
+  assignee!: string | null;
+
+  @Field(() => DateTimeScalar)
+  @MomentColumn()
+  assignedAt!: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  @MomentColumn({ nullable: true })
+  dueAt!: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: "Báo cáo hoàn thành." })
+  @MomentColumn({ nullable: true })
+  completionReportedAt!: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: "Lưu trữ." })
+  @MomentColumn({ nullable: true })
+  archivedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: "Ký hiệu hồ sơ công việc (Decree 30/2020/NĐ-CP)." })
+  @TextColumn(100, { nullable: true })
+  workFileCode!: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  @MomentColumn({ nullable: true })
+  workFileCreatedAt!: Date | null;
+}

@@ -1,0 +1,23 @@
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import type { GraphQLSchema } from "graphql";
+import type { Server } from "node:http";
+import type { GraphQLContext } from "./context.js";
+import { formatError } from "./format-error.js";
+
+export function createApollo(schema: GraphQLSchema, httpServer: Server): ApolloServer<GraphQLContext> {
+  return new ApolloServer<GraphQLContext>({
+    schema,
+    formatError,
+    // Deliberate: introspection stays on even with NODE_ENV=production, because every operation
+    // (introspection included) needs a bearer token, and the console and other systems need the schema.
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      // Apollo's landing page loads Sandbox from a CDN, which the Office's closed network cannot reach.
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+    ],
+  });
+}

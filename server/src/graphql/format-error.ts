@@ -1,0 +1,49 @@
+import { randomUUID } from "node:crypto";
+import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError } from "graphql";
+import { log } from "../log.js";
+import { isClientErrorCode } from "./errors.js";
+
+/** Apollo's own request-shape codes, safe to show as they are. */
+const REQUEST_CODES = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_USER_INPUT",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+  "BAD_REQUEST",
+]);
+
+/**
+ * Client errors keep their contract code. A literal that our scalars reject (a DateTime without
+ * an offset written inline) surfaces from graphql-js as a validation error: it is still the
+ * user's input, so it becomes BAD_USER_INPUT. Anything unexpected is masked with an id that
+ * points to the full error in the log.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  const originalCode = (original as GraphQLError | undefined)?.extensions?.code;
+  if (isClientErrorCode(originalCode)) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: originalCode, http: undefined } };
+  }
+  const code = formatted.extensions?.code;
+  if (isClientErrorCode(code) || (typeof code === "string" && REQUEST_CODES.has(code))) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  const errorId = randomUUID();
+  const cause = original ?? error;
+  log.error("unexpected error", {
+    errorId,
+    path: formatted.path,
+    error: cause instanceof Error ? cause.message : String(cause),
+    stack: cause instanceof Error ? cause.stack : undefined,
+  });
+  return {
+    message: `Internal server error (reference ${errorId}). The administrator can find the details in the server log.`,
+    path: formatted.path,
+    locations: formatted.locations,
+    extensions: { code: "INTERNAL_SERVER_ERROR", errorId },
+  };
+}

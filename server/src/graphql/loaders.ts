@@ -1,0 +1,71 @@
+import DataLoader from "dataloader";
+import { In, type DataSource } from "typeorm";
+import { WorkingCalendar } from "../domain/calendar.js";
+import type { ComplianceCounts } from "../domain/compliance.js";
+import { Apology } from "../entities/apology.entity.js";
+import { Case } from "../entities/case.entity.js";
+import { Directive } from "../entities/directive.entity.js";
+import { Holiday } from "../entities/holiday.entity.js";
+import { Unit } from "../entities/unit.entity.js";
+import { complianceCountsByUnit } from "../services/compliance.sql.js";
+import { latestDirective } from "../services/directives.js";
+
+/**
+ * Per-request batching and caching. Nothing here outlives the request, so replicas behind a
+ * load balancer never disagree.
+ */
+export function createLoaders(db: DataSource) {
+  const byIds = <T extends { id: number }>(entity: new () => T) =>
+    new DataLoader<number, T | null>(async (ids) => {
+      const rows = await db.getRepository(entity).findBy({ id: In([...ids]) } as never);
+      const map = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => map.get(id) ?? null);
+    });
+
+  const directiveById = byIds(Directive);
+  let latest: Promise<Directive | null> | null = null;
+  let calendar: Promise<WorkingCalendar> | null = null;
+
+  return {
+    unitById: byIds(Unit),
+    caseById: byIds(Case),
+    directiveById,
+    apologyByCaseId: new DataLoader<number, Apology | null>(async (caseIds) => {
+      const rows = await db.getRepository(Apology).findBy({ caseId: In([...caseIds]) });
+      const map = new Map(rows.map((row) => [row.caseId, row]));
+      return caseIds.map((id) => map.get(id) ?? null);
+    }),
+    /** Counts by unit for one (directive, moment); every unit and the board share one batch. */
+    complianceByUnit: new DataLoader<string, Map<number, ComplianceCounts>>(
+      async (keys) =>
+        Promise.all(
+          keys.map(async (key) => {
+            const [directiveId, asOfMs] = key.split("|").map(Number);
+            const directive = await directiveById.load(directiveId);
+            if (!directive) throw new Error(`Directive ${directiveId} vanished during the request`);
+            return complianceCountsByUnit(db, directive, new Date(asOfMs));
+          }),
+        ),
+    ),
+    latestDirective: (): Promise<Directive | null> => {
+      latest ??= latestDirective(db).then((directive) => {
+        if (directive) directiveById.prime(directive.id, directive);
+        return directive;
+      });
+      return latest;
+    },
+    calendar: (): Promise<WorkingCalendar> => {
+      calendar ??= db
+        .getRepository(Holiday)
+        .find()
+        .then((days) => new WorkingCalendar(days));
+      return calendar;
+    },
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export function complianceKey(directiveId: number, asOf: Date): string {
+  return `${directiveId}|${asOf.getTime()}`;
+}

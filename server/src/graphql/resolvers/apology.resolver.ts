@@ -1,0 +1,89 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { storedResolutionTimeliness } from "../../domain/timeliness.js";
+import { Apology } from "../../entities/apology.entity.js";
+import { Case } from "../../entities/case.entity.js";
+import { parseId } from "../../services/directives.js";
+import { requireUnitWriter } from "../auth.js";
+import type { GraphQLContext } from "../context.js";
+import { BadUserInputError, ConflictError, isUniqueViolation, NotFoundError } from "../errors.js";
+import { ApologyInput } from "../inputs/apology.input.js";
+import { DateTimeScalar } from "../scalars.js";
+import { normalizeOptionalText } from "../validation.js";
+
+@Resolver(() => Apology)
+export class ApologyResolver {
+  /** The contract's order of checks: NOT_FOUND, then CONFLICT, then BAD_USER_INPUT. */
+  @Mutation(() => Apology)
+  async issueApology(@Arg("input", () => ApologyInput) input: ApologyInput, @Ctx() ctx: GraphQLContext): Promise<Apology> {
+    const found = await ctx.db.getRepository(Case).findOneBy({ code: input.caseCode });
+    if (!found) throw new NotFoundError(`No case has code "${input.caseCode}".`);
+    const unit = await ctx.loaders.unitById.load(found.unitId);
+    requireUnitWriter(ctx.principal, found.unitId, unit?.code ?? String(found.unitId));
+    const repository = ctx.db.getRepository(Apology);
+    if (await repository.existsBy({ caseId: found.id })) {
+      throw new ConflictError(`Case ${found.code} already has an apology; a return date may be rescheduled only once.`);
+    }
+    if (found.resolvedAt !== null) {
+      const timeliness = storedResolutionTimeliness(found.dueAt, found.resolvedAt);
+      if (timeliness !== "LATE") {
+        throw new BadUserInputError(`Case ${found.code} was resolved ${timeliness === "EARLY" ? "early" : "on time"}; it needs no apology.`);
+      }
+    }
+    if (input.newDueAt.getTime() <= found.dueAt.getTime()) {
+      throw new BadUserInputError(
+        `newDueAt must be after the case's due moment ${found.dueAt.toISOString()}: the new return date replaces a missed one.`,
+      );
+    }
+    try {
+      return await repository.save(
+        repository.create({
+          caseId: found.id,
+          number: input.number,
+          issuedAt: input.issuedAt,
+          reason: input.reason,
+          newDueAt: input.newDueAt,
+          signer: input.signer,
+          publishedAt: null,
+          publishedVia: null,
+        }),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`Case ${found.code} already has an apology.`);
+      throw error;
+    }
+  }
+
+  @Mutation(() => Apology, { description: "Records when (default: now) and optionally where the apology was made public." })
+  async publishApology(
+    @Arg("id", () => ID) id: string,
+    @Arg("publishedAt", () => DateTimeScalar, { nullable: true }) publishedAt: Date | null,
+    @Arg("via", () => String, { nullable: true, description: "Where: notice board, portal, e-mail, SMS, Zalo…" })
+    via: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Apology> {
+    const rowId = parseId(id);
+    const repository = ctx.db.getRepository(Apology);
+    const apology = rowId === null ? null : await repository.findOneBy({ id: rowId });
+    if (!apology) throw new NotFoundError(`No apology has id ${id}.`);
+    const owner = (await ctx.loaders.caseById.load(apology.caseId)) as Case;
+    const unit = await ctx.loaders.unitById.load(owner.unitId);
+    requireUnitWriter(ctx.principal, owner.unitId, unit?.code ?? String(owner.unitId));
+    apology.publishedAt = publishedAt ?? ctx.now;
+    apology.publishedVia = normalizeOptionalText(via) ?? apology.publishedVia;
+    return repository.save(apology);
+  }
+
+  @FieldResolver(() => Case)
+  async case(@Root() apology: Apology, @Ctx() ctx: GraphQLContext): Promise<Case> {
+    return (await ctx.loaders.caseById.load(apology.caseId)) as Case;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      "True when issued after the case's due moment (the rule asks for it at least a day before): still counted, but flagged.",
+  })
+  async issuedAfterDue(@Root() apology: Apology, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    const owner = (await ctx.loaders.caseById.load(apology.caseId)) as Case;
+    return apology.issuedAt.getTime() > owner.dueAt.getTime();
+  }
+}

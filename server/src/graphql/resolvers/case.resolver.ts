@@ -1,0 +1,121 @@
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { scopeWindow } from "../../domain/compliance.js";
+import { timelinessAsOf, workingDaysLate } from "../../domain/timeliness.js";
+import { Apology } from "../../entities/apology.entity.js";
+import { Case } from "../../entities/case.entity.js";
+import { Unit } from "../../entities/unit.entity.js";
+import { listCases } from "../../services/case-list.js";
+import { requireUnitWriter } from "../auth.js";
+import { resolveDirective } from "../compliance.js";
+import type { GraphQLContext } from "../context.js";
+import { TimelinessEnum } from "../enums.js";
+import { BadUserInputError } from "../errors.js";
+import { CaseFilter } from "../inputs/filters.input.js";
+import { CaseInput } from "../inputs/case.input.js";
+import { decodeCursor, encodeCursor, pageSize } from "../pagination.js";
+import { DateTimeScalar } from "../scalars.js";
+import { CaseConnection } from "../types/connection.type.js";
+import { normalizeText } from "../validation.js";
+import { unitByCode } from "./unit-lookup.js";
+
+@Resolver(() => Case)
+export class CaseResolver {
+  @Query(() => Case, { nullable: true })
+  case(@Arg("code", () => String) code: string, @Ctx() ctx: GraphQLContext): Promise<Case | null> {
+    return ctx.db.getRepository(Case).findOneBy({ code: normalizeText(code) });
+  }
+
+  @Query(() => CaseConnection, {
+    description: "Ordered by dueAt, then code. first: 0 to 500 (default 50); outside that, BAD_USER_INPUT.",
+  })
+  async cases(
+    @Arg("filter", () => CaseFilter, { nullable: true }) filter: CaseFilter | null,
+    @Arg("first", () => Int, { nullable: true }) first: number | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<CaseConnection> {
+    const size = pageSize(first);
+    const cursor = decodeCursor(after);
+    const unit = filter?.unitCode != null ? await unitByCode(ctx, filter.unitCode) : undefined;
+    const directive = filter?.directiveId != null ? await resolveDirective(ctx, filter.directiveId) : undefined;
+    const page = await listCases(
+      ctx.db,
+      {
+        unitId: unit?.id,
+        window: directive ? scopeWindow(directive.periodStart, directive.periodEnd) : undefined,
+        overdue: filter?.overdue ?? undefined,
+        apologized: filter?.apologized ?? undefined,
+        now: ctx.now,
+      },
+      size,
+      cursor,
+    );
+    const edges = page.rows.map((node) => ({ node, cursor: encodeCursor({ moment: node.dueAt, key: node.code }) }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: page.totalCount,
+    };
+  }
+
+  @Mutation(() => Case, { description: "Creates the case, or updates the one with that code." })
+  async upsertCase(@Arg("input", () => CaseInput) input: CaseInput, @Ctx() ctx: GraphQLContext): Promise<Case> {
+    const unit = await unitByCode(ctx, input.unitCode);
+    if (input.dueAt.getTime() < input.receivedAt.getTime()) {
+      throw new BadUserInputError("dueAt is before receivedAt: a result cannot be promised before the dossier arrives.");
+    }
+    if (input.resolvedAt && input.resolvedAt.getTime() < input.receivedAt.getTime()) {
+      throw new BadUserInputError("resolvedAt is before receivedAt: a dossier cannot be resolved before it arrives.");
+    }
+    const repository = ctx.db.getRepository(Case);
+    const existing = await repository.findOneBy({ code: input.code });
+    requireUnitWriter(ctx.principal, unit.id, unit.code);
+    if (existing && existing.unitId !== unit.id) {
+      const previous = await ctx.loaders.unitById.load(existing.unitId);
+      requireUnitWriter(ctx.principal, existing.unitId, previous?.code ?? String(existing.unitId));
+    }
+    const row = existing ?? repository.create({ code: input.code });
+    Object.assign(row, {
+      procedureName: input.procedureName,
+      applicantName: input.applicantName,
+      unitId: unit.id,
+      receivedAt: input.receivedAt,
+      dueAt: input.dueAt,
+      resolvedAt: input.resolvedAt ?? null,
+    });
+    return repository.save(row);
+  }
+
+  @FieldResolver(() => Unit)
+  async unit(@Root() row: Case, @Ctx() ctx: GraphQLContext): Promise<Unit> {
+    return (await ctx.loaders.unitById.load(row.unitId)) as Unit;
+  }
+
+  @FieldResolver(() => TimelinessEnum, {
+    description: "As of the moment (default: now); a case resolved after the moment is unresolved then.",
+  })
+  timeliness(
+    @Root() row: Case,
+    @Arg("asOf", () => DateTimeScalar, { nullable: true }) asOf: Date | null,
+    @Ctx() ctx: GraphQLContext,
+  ): TimelinessEnum {
+    return TimelinessEnum[timelinessAsOf(row, asOf ?? ctx.now)];
+  }
+
+  @FieldResolver(() => Int, {
+    description:
+      "Working days D with dueDay < D <= endDay, where dueDay is dueAt's Vietnam day and endDay is\nresolvedAt's Vietnam day (or, while unresolved, the moment's); 0 unless LATE or OVERDUE.\nA working day is Monday to Friday, not a public holiday, plus any official make-up working day.",
+  })
+  async workingDaysLate(
+    @Root() row: Case,
+    @Arg("asOf", () => DateTimeScalar, { nullable: true }) asOf: Date | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<number> {
+    return workingDaysLate(row, asOf ?? ctx.now, await ctx.loaders.calendar());
+  }
+
+  @FieldResolver(() => Apology, { nullable: true })
+  apology(@Root() row: Case, @Ctx() ctx: GraphQLContext): Promise<Apology | null> {
+    return ctx.loaders.apologyByCaseId.load(row.id);
+  }
+}

@@ -1,0 +1,80 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Directive } from "../../entities/directive.entity.js";
+import { Unit } from "../../entities/unit.entity.js";
+import { boardCounts, countsOf } from "../../services/compliance.sql.js";
+import { compareCodePoints } from "../../services/code-order.js";
+import { parseId } from "../../services/directives.js";
+import { requireAdmin } from "../auth.js";
+import { countsByUnit, toCompliance } from "../compliance.js";
+import type { GraphQLContext } from "../context.js";
+import { BadUserInputError } from "../errors.js";
+import { DirectiveInput } from "../inputs/directive.input.js";
+import { DateTimeScalar } from "../scalars.js";
+import { Compliance, UnitCompliance } from "../types/compliance.type.js";
+
+@Resolver(() => Directive)
+export class DirectiveResolver {
+  @Query(() => [Directive], { description: "Every directive, latest deadline first." })
+  directives(@Ctx() ctx: GraphQLContext): Promise<Directive[]> {
+    return ctx.db.getRepository(Directive).find({ order: { deadline: "DESC", issuedOn: "DESC", id: "DESC" } });
+  }
+
+  @Query(() => Directive, { nullable: true })
+  async directive(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Directive | null> {
+    const rowId = parseId(id);
+    return rowId === null ? null : ctx.loaders.directiveById.load(rowId);
+  }
+
+  @Query(() => Directive, {
+    nullable: true,
+    description: "The directive with the latest deadline; ties go to the later issuedOn, then to the one created last.",
+  })
+  latestDirective(@Ctx() ctx: GraphQLContext): Promise<Directive | null> {
+    return ctx.loaders.latestDirective();
+  }
+
+  @Mutation(() => Directive)
+  async createDirective(
+    @Arg("input", () => DirectiveInput) input: DirectiveInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Directive> {
+    requireAdmin(ctx.principal);
+    if (input.periodEnd < input.periodStart) {
+      throw new BadUserInputError(`periodEnd (${input.periodEnd}) is before periodStart (${input.periodStart}).`);
+    }
+    const repository = ctx.db.getRepository(Directive);
+    return repository.save(repository.create({ ...input }));
+  }
+
+  @FieldResolver(() => Compliance, { description: "All units together." })
+  async compliance(
+    @Root() directive: Directive,
+    @Arg("asOf", () => DateTimeScalar, { nullable: true }) asOf: Date | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Compliance> {
+    const moment = asOf ?? ctx.now;
+    return toCompliance(boardCounts(await countsByUnit(ctx, directive, moment)), directive, moment);
+  }
+
+  @FieldResolver(() => [UnitCompliance], { description: "One row per unit, ordered by unit code." })
+  async units(
+    @Root() directive: Directive,
+    @Arg("asOf", () => DateTimeScalar, { nullable: true }) asOf: Date | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<UnitCompliance[]> {
+    const moment = asOf ?? ctx.now;
+    const [units, byUnit] = await Promise.all([
+      ctx.db.getRepository(Unit).find(),
+      countsByUnit(ctx, directive, moment),
+    ]);
+    return units
+      .sort((a, b) => compareCodePoints(a.code, b.code))
+      .map((unit) => {
+        ctx.loaders.unitById.prime(unit.id, unit);
+        return Object.assign(new UnitCompliance(), {
+          unit,
+          compliance: toCompliance(countsOf(byUnit, unit.id), directive, moment),
+        });
+      });
+  }
+}

@@ -1,0 +1,45 @@
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
+import { dayOfWeek } from "../../domain/vietnam-time.js";
+import { Holiday } from "../../entities/holiday.entity.js";
+import { requireAdmin } from "../auth.js";
+import type { GraphQLContext } from "../context.js";
+import { HolidayKind } from "../enums.js";
+import { BadUserInputError } from "../errors.js";
+import { HolidayInput } from "../inputs/holiday.input.js";
+import { DateScalar, parseDay } from "../scalars.js";
+import { Between } from "typeorm";
+
+@Resolver(() => Holiday)
+export class HolidayResolver {
+  @Query(() => [Holiday], { description: "The working-day calendar's exceptions, by date; optionally of one year." })
+  holidays(
+    @Arg("year", () => Int, { nullable: true }) year: number | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Holiday[]> {
+    const where = year === null ? {} : { date: Between(`${year}-01-01`, `${year}-12-31`) };
+    return ctx.db.getRepository(Holiday).find({ where, order: { date: "ASC" } });
+  }
+
+  @Mutation(() => Holiday, { description: "Adds or changes a day of the working-day calendar (ADMIN)." })
+  async upsertHoliday(@Arg("input", () => HolidayInput) input: HolidayInput, @Ctx() ctx: GraphQLContext): Promise<Holiday> {
+    requireAdmin(ctx.principal);
+    const weekend = [0, 6].includes(dayOfWeek(input.date));
+    if (input.kind === HolidayKind.MAKEUP_WORKDAY && !weekend) {
+      throw new BadUserInputError(`${input.date} is a weekday: only a Saturday or Sunday can be a make-up working day.`);
+    }
+    if (input.kind === HolidayKind.HOLIDAY && weekend) {
+      throw new BadUserInputError(
+        `${input.date} is a weekend day: record the weekday given off in compensation instead (Labour Code art. 111(3)).`,
+      );
+    }
+    const repository = ctx.db.getRepository(Holiday);
+    return repository.save(repository.create({ ...input }));
+  }
+
+  @Mutation(() => Boolean, { description: "Removes a day from the calendar (ADMIN); false when it was not there." })
+  async deleteHoliday(@Arg("date", () => DateScalar) date: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    requireAdmin(ctx.principal);
+    const result = await ctx.db.getRepository(Holiday).delete({ date: parseDay(date) });
+    return (result.affected ?? 0) > 0;
+  }
+}

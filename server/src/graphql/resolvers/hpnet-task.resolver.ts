@@ -1,0 +1,97 @@
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { scopeWindow } from "../../domain/compliance.js";
+import { HpNetTask } from "../../entities/hpnet-task.entity.js";
+import { Unit } from "../../entities/unit.entity.js";
+import { listTasks } from "../../services/task-list.js";
+import { requireUnitWriter } from "../auth.js";
+import { resolveDirective } from "../compliance.js";
+import type { GraphQLContext } from "../context.js";
+import { BadUserInputError } from "../errors.js";
+import { HpNetTaskFilter } from "../inputs/filters.input.js";
+import { HpNetTaskInput } from "../inputs/hpnet-task.input.js";
+import { decodeCursor, encodeCursor, pageSize } from "../pagination.js";
+import { HpNetTaskConnection } from "../types/connection.type.js";
+import { normalizeOptionalText, normalizeText } from "../validation.js";
+import { unitByCode } from "./unit-lookup.js";
+
+@Resolver(() => HpNetTask)
+export class HpNetTaskResolver {
+  @Query(() => HpNetTask, { nullable: true })
+  hpnetTask(@Arg("externalId", () => String) externalId: string, @Ctx() ctx: GraphQLContext): Promise<HpNetTask | null> {
+    return ctx.db.getRepository(HpNetTask).findOneBy({ externalId: normalizeText(externalId) });
+  }
+
+  @Query(() => HpNetTaskConnection, {
+    description: "Ordered by assignedAt, then externalId. first: 0 to 500 (default 50); outside that, BAD_USER_INPUT.",
+  })
+  async hpnetTasks(
+    @Arg("filter", () => HpNetTaskFilter, { nullable: true }) filter: HpNetTaskFilter | null,
+    @Arg("first", () => Int, { nullable: true }) first: number | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<HpNetTaskConnection> {
+    const size = pageSize(first);
+    const cursor = decodeCursor(after);
+    const unit = filter?.unitCode != null ? await unitByCode(ctx, filter.unitCode) : undefined;
+    const directive = filter?.directiveId != null ? await resolveDirective(ctx, filter.directiveId) : undefined;
+    const page = await listTasks(
+      ctx.db,
+      {
+        unitId: unit?.id,
+        window: directive ? scopeWindow(directive.periodStart, directive.periodEnd) : undefined,
+        reported: filter?.reported ?? undefined,
+        filed: filter?.filed ?? undefined,
+        now: ctx.now,
+      },
+      size,
+      cursor,
+    );
+    const edges = page.rows.map((node) => ({
+      node,
+      cursor: encodeCursor({ moment: node.assignedAt, key: node.externalId }),
+    }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: page.totalCount,
+    };
+  }
+
+  @Mutation(() => HpNetTask, { description: "Creates the task, or updates the one with that externalId." })
+  async upsertHpNetTask(
+    @Arg("input", () => HpNetTaskInput) input: HpNetTaskInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<HpNetTask> {
+    const unit = await unitByCode(ctx, input.unitCode);
+    const workFileCode = normalizeOptionalText(input.workFileCode);
+    const workFileCreatedAt = input.workFileCreatedAt ?? null;
+    if ((workFileCode === null) !== (workFileCreatedAt === null)) {
+      throw new BadUserInputError("workFileCode and workFileCreatedAt come together: give both or neither.");
+    }
+    const repository = ctx.db.getRepository(HpNetTask);
+    const existing = await repository.findOneBy({ externalId: input.externalId });
+    requireUnitWriter(ctx.principal, unit.id, unit.code);
+    if (existing && existing.unitId !== unit.id) {
+      const previous = await ctx.loaders.unitById.load(existing.unitId);
+      requireUnitWriter(ctx.principal, existing.unitId, previous?.code ?? String(existing.unitId));
+    }
+    const row = existing ?? repository.create({ externalId: input.externalId });
+    Object.assign(row, {
+      title: input.title,
+      unitId: unit.id,
+      assignee: normalizeOptionalText(input.assignee),
+      assignedAt: input.assignedAt,
+      dueAt: input.dueAt ?? null,
+      completionReportedAt: input.completionReportedAt ?? null,
+      archivedAt: input.archivedAt ?? null,
+      workFileCode,
+      workFileCreatedAt,
+    });
+    return repository.save(row);
+  }
+
+  @FieldResolver(() => Unit)
+  async unit(@Root() row: HpNetTask, @Ctx() ctx: GraphQLContext): Promise<Unit> {
+    return (await ctx.loaders.unitById.load(row.unitId)) as Unit;
+  }
+}

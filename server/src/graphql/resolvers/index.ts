@@ -1,0 +1,18 @@
+import { ApiTokenResolver } from "./api-token.resolver.js";
+import { ApologyResolver } from "./apology.resolver.js";
+import { CaseResolver } from "./case.resolver.js";
+import { DirectiveResolver } from "./directive.resolver.js";
+import { HolidayResolver } from "./holiday.resolver.js";
+import { HpNetTaskResolver } from "./hpnet-task.resolver.js";
+import { UnitResolver } from "./unit.resolver.js";
+
+/** Every resolver of the schema; a new one is added here. */
+export const RESOLVERS = [
+  UnitResolver,
+  DirectiveResolver,
+  CaseResolver,
+  ApologyResolver,
+  HpNetTaskResolver,
+  HolidayResolver,
+  ApiTokenResolver,
+] as const;

@@ -1,0 +1,49 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Unit } from "../../entities/unit.entity.js";
+import { countsOf } from "../../services/compliance.sql.js";
+import { compareCodePoints } from "../../services/code-order.js";
+import { requireAdmin } from "../auth.js";
+import { countsByUnit, resolveDirective, toCompliance } from "../compliance.js";
+import type { GraphQLContext } from "../context.js";
+import { UnitInput } from "../inputs/unit.input.js";
+import { DateTimeScalar } from "../scalars.js";
+import { Compliance } from "../types/compliance.type.js";
+import { normalizeText } from "../validation.js";
+
+@Resolver(() => Unit)
+export class UnitResolver {
+  @Query(() => [Unit], { description: "Every unit, ordered by code." })
+  async units(@Ctx() ctx: GraphQLContext): Promise<Unit[]> {
+    const units = await ctx.db.getRepository(Unit).find();
+    return units.sort((a, b) => compareCodePoints(a.code, b.code));
+  }
+
+  @Query(() => Unit, { nullable: true })
+  unit(@Arg("code", () => String) code: string, @Ctx() ctx: GraphQLContext): Promise<Unit | null> {
+    return ctx.db.getRepository(Unit).findOneBy({ code: normalizeText(code) });
+  }
+
+  @Mutation(() => Unit, { description: "Creates the unit, or updates the one with that code." })
+  async upsertUnit(@Arg("input", () => UnitInput) input: UnitInput, @Ctx() ctx: GraphQLContext): Promise<Unit> {
+    requireAdmin(ctx.principal);
+    const repository = ctx.db.getRepository(Unit);
+    const unit = (await repository.findOneBy({ code: input.code })) ?? repository.create({ code: input.code });
+    unit.name = input.name;
+    unit.kind = input.kind;
+    return repository.save(unit);
+  }
+
+  @FieldResolver(() => Compliance, {
+    description: "This unit's compliance with a directive (default: the latest by deadline) as of a moment (default: now).",
+  })
+  async compliance(
+    @Root() unit: Unit,
+    @Arg("directiveId", () => ID, { nullable: true }) directiveId: string | null,
+    @Arg("asOf", () => DateTimeScalar, { nullable: true }) asOf: Date | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Compliance> {
+    const directive = await resolveDirective(ctx, directiveId);
+    const moment = asOf ?? ctx.now;
+    return toCompliance(countsOf(await countsByUnit(ctx, directive, moment), unit.id), directive, moment);
+  }
+}

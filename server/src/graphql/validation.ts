@@ -1,0 +1,48 @@
+import { validate, type ValidationError } from "class-validator";
+import { BadUserInputError } from "./errors.js";
+
+/** The contract's text rule: every String input is stored trimmed and in Unicode NFC. */
+export function normalizeText(value: string): string {
+  return value.trim().normalize("NFC");
+}
+
+export function normalizeOptionalText(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const text = normalizeText(value);
+  return text === "" ? null : text;
+}
+
+/**
+ * type-graphql's validateFn: normalise every string of an input object in place, then run its
+ * class-validator rules. Because normalisation comes first, "   " fails @IsNotEmpty like "".
+ */
+export async function validateArgument(argValue: unknown): Promise<void> {
+  if (argValue === null || typeof argValue !== "object" || argValue instanceof Date) return;
+  if (Array.isArray(argValue)) {
+    for (const item of argValue) await validateArgument(item);
+    return;
+  }
+  normalizeStrings(argValue as Record<string, unknown>);
+  const errors = await validate(argValue, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const problems = flatten(errors);
+    throw new BadUserInputError(problems.map((p) => p.message).join(" "), { fields: problems });
+  }
+}
+
+function normalizeStrings(target: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(target)) {
+    if (typeof value === "string") target[key] = normalizeText(value);
+    else if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+      normalizeStrings(value as Record<string, unknown>);
+    }
+  }
+}
+
+function flatten(errors: ValidationError[], prefix = ""): { field: string; message: string }[] {
+  return errors.flatMap((error) => {
+    const field = prefix + error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: `${message}.` }));
+    return [...own, ...flatten(error.children ?? [], `${field}.`)];
+  });
+}
