@@ -9,6 +9,7 @@ import type {
   Page,
   ReportFormat,
 } from "./api-types.js";
+import { ApiError } from "./api-error.js";
 import type { GraphQLClient } from "./graphql-client.js";
 import * as op from "./operations.js";
 
@@ -95,5 +96,13 @@ export class CchcApi {
     const mutation = op.IMPORT_MUTATIONS[kind];
     const data = await this.client.request<Record<string, ImportResult>>(mutation.csv, { csv }, { signal });
     return data[mutation.field];
+  }
+
+  /** Placeholder until the server's xlsx import lands: says what to do instead. */
+  async importXlsx(kind: ImportKind, _xlsxBase64: string, _signal?: AbortSignal): Promise<ImportResult> {
+    throw new ApiError(
+      "BAD_USER_INPUT",
+      `This server does not take .xlsx imports of ${kind} yet; save the sheet as "CSV UTF-8" and import that file.`,
+    );
   }
 }

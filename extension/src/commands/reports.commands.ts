@@ -1,0 +1,62 @@
+import * as vscode from "vscode";
+import type { ReportFormat } from "../api/api-types.js";
+import { formatFromFileName, reportFileName } from "../model/file-naming.js";
+import { directiveIdOf, documentArgs } from "./command-args.js";
+import { askSaveLocation, toUri } from "./file-targets.js";
+import { withCancellableProgress } from "./progress.js";
+import type { Services } from "./services.js";
+
+const FORMATS: { format: ReportFormat; label: string; detail: string; filter: Record<string, string[]> }[] = [
+  { format: "XLSX", label: "Excel (.xlsx)", detail: "The consolidated report to send on", filter: { "Excel workbook": ["xlsx"] } },
+  { format: "CSV", label: "CSV (.csv)", detail: "For other tools", filter: { CSV: ["csv"] } },
+  { format: "MARKDOWN", label: "Markdown (.md)", detail: "Opens here in an editor", filter: { Markdown: ["md"] } },
+];
+
+function isFormat(value: unknown): value is ReportFormat {
+  return FORMATS.some((f) => f.format === value);
+}
+
+/** Export Compliance Report: XLSX, CSV or Markdown, to a file the user picks; Markdown opens in an editor. */
+export function registerReportCommands(services: Services): vscode.Disposable[] {
+  const { store, log } = services;
+  return [
+    vscode.commands.registerCommand("cchc.exportComplianceReport", async (arg?: unknown) => {
+      const args = documentArgs(arg);
+      try {
+        const directiveId = directiveIdOf(args, store);
+        const requested = typeof args.format === "string" ? args.format.toUpperCase() : undefined;
+        let format: ReportFormat | undefined = isFormat(requested) ? requested : undefined;
+        if (requested && !format) throw new Error(`Unknown report format "${args.format}"; use XLSX, CSV or MARKDOWN.`);
+        if (!format) {
+          format = (
+            await vscode.window.showQuickPick(FORMATS, { title: "CCHC: Export Compliance Report", placeHolder: "Format of the report" })
+          )?.format;
+        }
+        if (!format) return undefined;
+        const chosen = FORMATS.find((f) => f.format === format)!;
+        const doc = await withCancellableProgress(`CCHC: compliance report (${format})`, (signal) =>
+          services.connection.api().complianceReport(directiveId, chosen.format, signal),
+        );
+        const bytes = Buffer.from(doc.contentBase64, "base64");
+        const target = args.filePath
+          ? toUri(args.filePath)
+          : await askSaveLocation(reportFileName(doc.fileName, chosen.format), chosen.filter, "Save the compliance report");
+        if (!target) return undefined;
+        if (formatFromFileName(target.path) && formatFromFileName(target.path) !== chosen.format) {
+          log.warn(`Saving a ${chosen.format} report under the name ${target.fsPath}`);
+        }
+        await vscode.workspace.fs.writeFile(target, bytes);
+        log.info(`Saved the compliance report (${chosen.format}, ${bytes.length} bytes) to ${target.fsPath}`);
+        if (chosen.format === "MARKDOWN") {
+          await vscode.window.showTextDocument(target, { preview: false });
+        } else {
+          void vscode.window.showInformationMessage(`CCHC: saved the compliance report to ${target.fsPath}.`);
+        }
+        return target.fsPath;
+      } catch (error) {
+        await log.report("CCHC: Export compliance report", error);
+        return undefined;
+      }
+    }),
+  ];
+}

@@ -1,0 +1,102 @@
+import * as vscode from "vscode";
+import type { DirectiveBoard } from "../api/api-types.js";
+import type { Connection } from "../connection/connection.js";
+import type { OutputLog } from "../logs/output-log.js";
+
+const DIRECTIVE_KEY = "cchc.directiveId";
+
+export type BoardState =
+  | { kind: "signedOut" }
+  | { kind: "loading" }
+  | { kind: "ready"; board: DirectiveBoard | null; loadedAt: Date }
+  | { kind: "error"; message: string };
+
+/**
+ * The chosen directive's board (its compliance and every unit's), fetched once per refresh and shared
+ * by the tree and the status bar, so both always show the same figures. Refreshes on sign-in/out,
+ * on a changed connection, on demand, and every cchc.autoRefreshSeconds when that is set.
+ */
+export class BoardStore implements vscode.Disposable {
+  private current: BoardState = { kind: "signedOut" };
+  private readonly changed = new vscode.EventEmitter<BoardState>();
+  readonly onDidChange = this.changed.event;
+  private timer: NodeJS.Timeout | undefined;
+  private generation = 0;
+  private readonly subscriptions: vscode.Disposable[] = [this.changed];
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly memento: vscode.Memento,
+    private readonly log: OutputLog,
+  ) {
+    this.subscriptions.push(
+      connection.onDidChange(() => void this.refresh()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration("cchc.autoRefreshSeconds")) this.schedule();
+      }),
+    );
+    this.schedule();
+  }
+
+  get state(): BoardState {
+    return this.current;
+  }
+
+  get board(): DirectiveBoard | null {
+    return this.current.kind === "ready" ? this.current.board : null;
+  }
+
+  get directiveId(): string | undefined {
+    return this.memento.get<string>(DIRECTIVE_KEY);
+  }
+
+  async selectDirective(id: string | undefined): Promise<void> {
+    await this.memento.update(DIRECTIVE_KEY, id);
+    await this.refresh();
+  }
+
+  /** Fetches the board again; a slower earlier fetch never overwrites a newer one. */
+  async refresh(): Promise<BoardState> {
+    const generation = ++this.generation;
+    if (!this.connection.signedIn) return this.set({ kind: "signedOut" });
+    this.set({ kind: "loading" });
+    try {
+      const api = this.connection.api();
+      let board = await api.board(this.directiveId);
+      if (!board && this.directiveId) {
+        this.log.warn(`Directive ${this.directiveId} is gone; showing the latest one.`);
+        await this.memento.update(DIRECTIVE_KEY, undefined);
+        board = await api.board(undefined);
+      }
+      if (generation !== this.generation) return this.current;
+      this.log.info(board ? `Loaded directive ${board.number}: ${board.units.length} units` : "The server has no directive yet");
+      return this.set({ kind: "ready", board, loadedAt: new Date() });
+    } catch (error) {
+      if (generation !== this.generation) return this.current;
+      this.log.error("Loading the compliance board", error);
+      return this.set({ kind: "error", message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private set(state: BoardState): BoardState {
+    this.current = state;
+    this.changed.fire(state);
+    return state;
+  }
+
+  private schedule(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    const seconds = vscode.workspace.getConfiguration("cchc").get<number>("autoRefreshSeconds", 0);
+    if (seconds > 0) {
+      this.timer = setInterval(() => {
+        if (this.connection.signedIn && this.current.kind !== "loading") void this.refresh();
+      }, Math.max(5, seconds) * 1000);
+    }
+  }
+
+  dispose(): void {
+    if (this.timer) clearInterval(this.timer);
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

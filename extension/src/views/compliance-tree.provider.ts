@@ -1,0 +1,122 @@
+import * as vscode from "vscode";
+import type { OutstandingCase, OutstandingTask, Page } from "../api/api-types.js";
+import type { Connection } from "../connection/connection.js";
+import type { OutputLog } from "../logs/output-log.js";
+import {
+  GroupPages,
+  directiveChildren,
+  groupKey,
+  presentNode,
+  rootNodes,
+  unitChildren,
+  type GroupNode,
+  type TreeNode,
+} from "../model/compliance-tree.model.js";
+import type { BoardStore } from "./board-store.js";
+
+const COLLAPSIBLE = {
+  none: vscode.TreeItemCollapsibleState.None,
+  collapsed: vscode.TreeItemCollapsibleState.Collapsed,
+  expanded: vscode.TreeItemCollapsibleState.Expanded,
+} as const;
+
+/**
+ * The `cchc.compliance` view: directive → units worst first → what each owes → the items, a page at a
+ * time. All text comes from the vscode-free tree model; this class only fetches pages and maps nodes.
+ */
+export class ComplianceTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private pages = new Map<string, GroupPages<OutstandingCase | OutstandingTask>>();
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly store: BoardStore,
+    private readonly connection: Connection,
+    private readonly log: OutputLog,
+  ) {
+    this.subscription = store.onDidChange((state) => {
+      if (state.kind !== "loading") {
+        this.pages = new Map();
+        this.changed.fire(undefined);
+      }
+    });
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    const view = presentNode(node, new Date());
+    const item = new vscode.TreeItem(view.label, COLLAPSIBLE[view.collapsible]);
+    item.id = view.id;
+    item.description = view.description;
+    item.tooltip = view.tooltip;
+    item.contextValue = view.contextValue;
+    item.iconPath = new vscode.ThemeIcon(view.icon.id, view.icon.color ? new vscode.ThemeColor(view.icon.color) : undefined);
+    if (node.kind === "more") item.command = { command: "cchc.loadMore", title: "Load more", arguments: [node] };
+    return item;
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (!node) {
+      const state = this.store.state;
+      if (state.kind === "signedOut") return [];
+      if (state.kind === "loading") return [{ kind: "message", key: "loading", text: "Loading…", severity: "info" }];
+      if (state.kind === "error") {
+        return [{ kind: "message", key: "error", text: state.message, tooltip: `${state.message}\nRefresh to try again; details in CCHC: Show Logs.`, severity: "error" }];
+      }
+      return rootNodes(state.board);
+    }
+    switch (node.kind) {
+      case "directive":
+        return directiveChildren(node.board);
+      case "unit":
+        return unitChildren(node);
+      case "group":
+        try {
+          const pages = this.pagesOf(node);
+          if (pages.loaded === 0 && pages.hasMore) await this.fetchPage(node, pages);
+          return pages.children(node);
+        } catch (error) {
+          this.log.error(`Loading ${node.group} of ${node.unitCode}`, error);
+          const message = error instanceof Error ? error.message : String(error);
+          return [{ kind: "message", key: `${groupKey(node)}:error`, text: message, severity: "error" }];
+        }
+      default:
+        return [];
+    }
+  }
+
+  /** Fetches the next page of a group and shows it under the ones already loaded. */
+  async loadMore(group: GroupNode): Promise<void> {
+    const pages = this.pagesOf(group);
+    if (!pages.hasMore) return;
+    await this.fetchPage(group, pages);
+    this.changed.fire(undefined);
+  }
+
+  private pagesOf(group: GroupNode): GroupPages<OutstandingCase | OutstandingTask> {
+    const key = groupKey(group);
+    let pages = this.pages.get(key);
+    if (!pages) {
+      pages = new GroupPages();
+      this.pages.set(key, pages);
+    }
+    return pages;
+  }
+
+  private async fetchPage(group: GroupNode, pages: GroupPages<OutstandingCase | OutstandingTask>): Promise<void> {
+    const api = this.connection.api();
+    const size = vscode.workspace.getConfiguration("cchc").get<number>("pageSize", 50);
+    let page: Page<OutstandingCase> | Page<OutstandingTask>;
+    if (group.group === "lateCases") {
+      page = await api.casesWithoutApology(group.directiveId, group.unitCode, size, pages.after);
+    } else {
+      page = await api.tasksWith(group.group === "unreportedTasks" ? "unreported" : "unfiled", group.directiveId, group.unitCode, size, pages.after);
+    }
+    pages.append(page as Page<OutstandingCase | OutstandingTask>);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
