@@ -1,0 +1,91 @@
+import { vietnamDayOf } from "../../domain/vietnam-time.js";
+import { interpolate } from "../texts/interpolate.js";
+import type { ApologyFormTexts, LetterTexts } from "../texts/letter-texts.js";
+import {
+  bodyParagraph,
+  headerBlock,
+  packDecree30,
+  salutationLine,
+  signatureBlock,
+  spacer,
+  titleBlock,
+} from "./decree30.js";
+import { momentDayText, momentTimeText, placeAndDate } from "./vietnamese-format.js";
+
+/** What one apology letter says: the case, its unit and its apology, as plain values. */
+export interface ApologyLetterModel {
+  caseCode: string;
+  procedureName: string;
+  applicantName: string;
+  unitCode: string;
+  unitName: string;
+  receivedAt: Date;
+  dueAt: Date;
+  apology: {
+    number: string;
+    issuedAt: Date;
+    reason: string;
+    newDueAt: Date;
+    signer: string;
+  };
+}
+
+/** The form in use; a texts document naming a missing form is refused when saved. */
+export function apologyForm(texts: LetterTexts): ApologyFormTexts {
+  const form = texts.apologyForms[texts.apologyForm];
+  if (!form) throw new Error(`Letter texts name apology form "${texts.apologyForm}", which they do not define`);
+  return form;
+}
+
+/** A reason typed without a final stop gets one, so "Lý do: …" reads as a sentence. */
+function asSentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+export function apologyValues(m: ApologyLetterModel, texts: LetterTexts): Record<string, string> {
+  return {
+    agencyName: texts.agency.agencyName,
+    unitCode: m.unitCode,
+    unitName: m.unitName,
+    applicantName: m.applicantName,
+    caseCode: m.caseCode,
+    procedureName: m.procedureName,
+    receivedDate: momentDayText(m.receivedAt),
+    receivedTime: momentTimeText(m.receivedAt),
+    dueDate: momentDayText(m.dueAt),
+    dueTime: momentTimeText(m.dueAt),
+    reason: asSentence(m.apology.reason),
+    newDueDate: momentDayText(m.apology.newDueAt),
+    newDueTime: momentTimeText(m.apology.newDueAt),
+    apologyNumber: m.apology.number,
+  };
+}
+
+/** Phiếu xin lỗi và hẹn lại ngày trả kết quả, laid out per Decree 30/2020, as .docx bytes. */
+export async function buildApologyLetter(m: ApologyLetterModel, texts: LetterTexts): Promise<Buffer> {
+  const form = apologyForm(texts);
+  const values = apologyValues(m, texts);
+  const fill = (t: string): string => interpolate(t, values);
+  const children = [
+    headerBlock({
+      parentAgency: texts.agency.parentAgency,
+      agency: texts.agency.agency,
+      number: m.apology.number,
+      nationalName: texts.agency.nationalName,
+      motto: texts.agency.motto,
+      placeAndDate: placeAndDate(texts.agency.place, vietnamDayOf(m.apology.issuedAt)),
+    }),
+    titleBlock(fill(form.title)),
+    salutationLine(fill(form.salutation)),
+    ...form.paragraphs.map((p) => bodyParagraph(fill(p))),
+    spacer(240),
+    signatureBlock({
+      authority: fill(form.signature.authority),
+      title: fill(form.signature.title),
+      name: m.apology.signer,
+      recipients: form.recipients.map(fill),
+    }),
+  ];
+  return packDecree30(`${fill(form.title)} ${m.caseCode}`, children);
+}

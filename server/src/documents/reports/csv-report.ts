@@ -1,0 +1,45 @@
+import type { ComplianceFigures } from "../../domain/compliance.js";
+import { STATUS_TEXT, SUMMARY_HEADERS, TOTAL_LABEL, UNIT_KIND_TEXT, type ComplianceReportModel } from "./report.model.js";
+
+/**
+ * The summary as CSV for other systems: UTF-8 with a byte-order mark (without it Excel reads the
+ * Vietnamese as Windows-1252), CRLF lines (RFC 4180), rates as the API gives them (0..1), and the
+ * status as its contract code so a machine can match it. The last row is the board total, code empty.
+ */
+const BOM = "\uFEFF";
+
+function field(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function line(values: (string | number)[]): string {
+  return `${values.map(field).join(",")}\r\n`;
+}
+
+function figures(f: ComplianceFigures): (string | number)[] {
+  return [
+    f.overdueCases,
+    f.apologizedCases,
+    f.apologyRate,
+    f.tasks,
+    f.reportedTasks,
+    f.reportRate,
+    f.filedTasks,
+    f.fileRate,
+    f.rate,
+    f.status,
+    STATUS_TEXT[f.status],
+  ];
+}
+
+export const CSV_HEADERS = [...Object.values(SUMMARY_HEADERS), "Diễn giải trạng thái"];
+
+export function buildCsvReport(m: ComplianceReportModel): Buffer {
+  let text = BOM + line(CSV_HEADERS);
+  for (const { unit, figures: f } of m.units) {
+    text += line([unit.code, unit.name, UNIT_KIND_TEXT[unit.kind], ...figures(f)]);
+  }
+  text += line(["", TOTAL_LABEL, "", ...figures(m.total)]);
+  return Buffer.from(text.normalize("NFC"), "utf8");
+}

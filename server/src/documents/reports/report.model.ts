@@ -1,0 +1,93 @@
+import type { ComplianceFigures } from "../../domain/compliance.js";
+import type { Timeliness } from "../../domain/timeliness.js";
+import type { VietnamDay } from "../../domain/vietnam-time.js";
+
+export type UnitKind = "DEPARTMENT" | "SERVICE_UNIT";
+
+export interface ReportUnitRow {
+  unit: { code: string; name: string; kind: UnitKind };
+  figures: ComplianceFigures;
+}
+
+/** A late case in the directive's scope with no apology as of the moment. */
+export interface OutstandingCase {
+  unitCode: string;
+  caseCode: string;
+  procedureName: string;
+  applicantName: string;
+  receivedAt: Date;
+  dueAt: Date;
+  /** Null while unresolved as of the moment. */
+  resolvedAt: Date | null;
+  timeliness: Timeliness;
+  workingDaysLate: number;
+}
+
+/** An HpNet task in scope not reported (nor archived), or without a work file, as of the moment. */
+export interface OutstandingTask {
+  unitCode: string;
+  externalId: string;
+  title: string;
+  assignee: string | null;
+  assignedAt: Date;
+  dueAt: Date | null;
+  reported: boolean;
+  filed: boolean;
+}
+
+/** Everything the consolidated report shows, as plain values: the same for XLSX, CSV and Markdown. */
+export interface ComplianceReportModel {
+  directive: {
+    number: string;
+    subject: string;
+    issuedOn: VietnamDay;
+    periodStart: VietnamDay;
+    periodEnd: VietnamDay;
+    deadline: VietnamDay;
+  };
+  asOf: Date;
+  /** One row per unit, ordered by unit code. */
+  units: ReportUnitRow[];
+  /** All units together, as Directive.compliance gives it. */
+  total: ComplianceFigures;
+  outstandingCases: OutstandingCase[];
+  outstandingTasks: OutstandingTask[];
+}
+
+export const UNIT_KIND_TEXT: Record<UnitKind, string> = {
+  DEPARTMENT: "Phòng chuyên môn",
+  SERVICE_UNIT: "Đơn vị sự nghiệp",
+};
+
+export const STATUS_TEXT: Record<ComplianceFigures["status"], string> = {
+  COMPLIANT: "Đã hoàn thành",
+  IN_PROGRESS: "Đang thực hiện",
+  NON_COMPLIANT: "Không hoàn thành đúng hạn",
+};
+
+export const TIMELINESS_TEXT: Record<Timeliness, string> = {
+  EARLY: "Trước hạn",
+  ON_TIME: "Đúng hạn",
+  LATE: "Quá hạn",
+  IN_PROGRESS: "Đang xử lý trong hạn",
+  OVERDUE: "Đang xử lý quá hạn",
+};
+
+/** The summary's columns, shared by the three formats so they never disagree. */
+export const SUMMARY_HEADERS = {
+  code: "Mã đơn vị",
+  name: "Tên đơn vị",
+  kind: "Loại",
+  overdueCases: "Hồ sơ quá hạn",
+  apologizedCases: "Đã xin lỗi",
+  apologyRate: "Tỷ lệ xin lỗi",
+  tasks: "Công việc HpNet",
+  reportedTasks: "Đã báo cáo/lưu trữ",
+  reportRate: "Tỷ lệ báo cáo",
+  filedTasks: "Đã lập hồ sơ",
+  fileRate: "Tỷ lệ lập hồ sơ",
+  rate: "Tỷ lệ chung",
+  status: "Trạng thái",
+} as const;
+
+export const TOTAL_LABEL = "Toàn Ban";

@@ -1,0 +1,101 @@
+/**
+ * The words of the letters, as data the Office edits (stored in the letter_setting table, see
+ * letter-texts.store.ts). Sentences may hold {placeholders}; each field names the ones it may use
+ * in PLACEHOLDERS below, so an edit that misspells one is refused before it reaches a letter.
+ */
+export interface AgencyTexts {
+  /** Cơ quan chủ quản, UPPERCASE, e.g. "UBND THÀNH PHỐ HẢI PHÒNG". */
+  parentAgency: string;
+  /** Cơ quan ban hành, UPPERCASE, e.g. "BAN QUẢN LÝ KHU KINH TẾ HẢI PHÒNG". */
+  agency: string;
+  /** The issuing agency as written inside a sentence, e.g. "Ban Quản lý Khu kinh tế Hải Phòng". */
+  agencyName: string;
+  /** Địa danh of the date line, e.g. "Hải Phòng". */
+  place: string;
+  nationalName: string;
+  motto: string;
+}
+
+export interface SignatureTexts {
+  /** Thẩm quyền ký, e.g. "KT. TRƯỞNG BAN"; empty when the head signs. */
+  authority: string;
+  /** Chức vụ, e.g. "PHÓ TRƯỞNG BAN". */
+  title: string;
+}
+
+/** One form of the apology (Circular 01/2018 form 04, or its 2025 successor). */
+export interface ApologyFormTexts {
+  /** Where the form comes from, shown to the Office only. */
+  source: string;
+  title: string;
+  salutation: string;
+  /** The body, one entry per paragraph. */
+  paragraphs: string[];
+  signature: SignatureTexts;
+  recipients: string[];
+}
+
+export interface ReminderTexts {
+  /** Ký hiệu after the blank number, e.g. "/TB-BQL": the number is given when the letter is registered. */
+  numberSymbol: string;
+  subject: string;
+  /** Kính gửi line before the list of units below 100%. */
+  salutation: string;
+  introParagraphs: string[];
+  tableHeaders: {
+    order: string;
+    unit: string;
+    casesWithoutApology: string;
+    tasksNotReported: string;
+    tasksNotFiled: string;
+    rate: string;
+  };
+  /** Used while the deadline has not passed. */
+  requestBeforeDeadline: string[];
+  /** Used once the deadline has passed. */
+  requestAfterDeadline: string[];
+  signature: SignatureTexts & { name: string };
+  recipients: string[];
+}
+
+export interface LetterTexts {
+  agency: AgencyTexts;
+  /** Key into apologyForms of the form in use. */
+  apologyForm: string;
+  apologyForms: Record<string, ApologyFormTexts>;
+  reminder: ReminderTexts;
+}
+
+/** Placeholders each kind of sentence may use. */
+export const APOLOGY_PLACEHOLDERS = [
+  "agencyName",
+  "unitCode",
+  "unitName",
+  "applicantName",
+  "caseCode",
+  "procedureName",
+  "receivedDate",
+  "receivedTime",
+  "dueDate",
+  "dueTime",
+  "reason",
+  "newDueDate",
+  "newDueTime",
+  "apologyNumber",
+] as const;
+
+export const REMINDER_PLACEHOLDERS = [
+  "agencyName",
+  "directiveNumber",
+  "directiveSubject",
+  "directiveIssuedOn",
+  "deadline",
+  "periodStart",
+  "periodEnd",
+  "asOfDate",
+  "asOfTime",
+  "unitCount",
+] as const;
+
+export type ApologyPlaceholder = (typeof APOLOGY_PLACEHOLDERS)[number];
+export type ReminderPlaceholder = (typeof REMINDER_PLACEHOLDERS)[number];
