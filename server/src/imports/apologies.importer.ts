@@ -1,0 +1,104 @@
+import { In } from "typeorm";
+import { storedResolutionTimeliness } from "../domain/timeliness.js";
+import { Apology } from "../entities/apology.entity.js";
+import { Case } from "../entities/case.entity.js";
+import { readApologyRow, type ApologyRow } from "./apology-row.js";
+import { sameValue, upsertRows } from "./batched-upsert.js";
+import { APOLOGY_COLUMNS } from "./import-columns.js";
+import type { ImportError } from "./import-result.js";
+import type { ImportSession } from "./import-session.js";
+import type { BatchPlan, KindImporter } from "./kind-importer.js";
+import { vietnameseMoment } from "./moment-format.js";
+
+const WRITTEN = ["number", "issuedAt", "reason", "newDueAt", "signer", "publishedAt"] as const;
+
+/**
+ * importApologies: one apology per case, matched on the case's code. issueApology's rules hold
+ * for every row (no apology for a case resolved early or on time; a new return date after the
+ * missed one); a case that already has one is updated, which is how a re-import stays idempotent.
+ */
+export const apologiesImporter: KindImporter<ApologyRow> = {
+  kind: "apologies",
+  columns: APOLOGY_COLUMNS,
+  keyColumn: "case_code",
+  noun: "apology",
+  readRow: readApologyRow,
+  keyOf: (row) => row.caseCode,
+
+  async planBatch(rows: readonly ApologyRow[], session: ImportSession): Promise<BatchPlan> {
+    const cases = await session.manager.getRepository(Case).findBy({ code: In(rows.map((r) => r.caseCode)) });
+    const caseByCode = new Map(cases.map((c) => [c.code, c]));
+    const stored =
+      cases.length === 0
+        ? []
+        : await session.manager.getRepository(Apology).findBy({ caseId: In(cases.map((c) => c.id)) });
+    const apologyByCase = new Map(stored.map((a) => [a.caseId, a]));
+    const errors: ImportError[] = [];
+    const counts = { created: 0, updated: 0, unchanged: 0 };
+    const writes: Partial<Apology>[] = [];
+    for (const row of rows) {
+      const owner = caseByCode.get(row.caseCode);
+      if (!owner) {
+        errors.push({
+          line: row.line,
+          column: "case_code",
+          message: `Case "${row.caseCode}" does not exist; import the cases file first or correct the code.`,
+        });
+        continue;
+      }
+      const rowErrors: ImportError[] = [];
+      if (!session.mayWrite(owner.unitId)) {
+        rowErrors.push({
+          line: row.line,
+          column: "case_code",
+          message: `Case "${row.caseCode}" belongs to unit ${session.unitCodeOf(owner.unitId)}; you may import apologies only for your own unit's cases (unit ${session.ownUnitCode()}).`,
+        });
+      }
+      if (owner.resolvedAt !== null) {
+        const timeliness = storedResolutionTimeliness(owner.dueAt, owner.resolvedAt);
+        if (timeliness !== "LATE") {
+          rowErrors.push({
+            line: row.line,
+            column: "case_code",
+            message: `Case "${row.caseCode}" was resolved ${timeliness === "EARLY" ? "early" : "on time"} (${vietnameseMoment(owner.resolvedAt)}, due ${vietnameseMoment(owner.dueAt)}); it needs no apology.`,
+          });
+        }
+      }
+      if (row.newDueAt.getTime() <= owner.dueAt.getTime()) {
+        rowErrors.push({
+          line: row.line,
+          column: "new_due_at",
+          message: `The new return date ${vietnameseMoment(row.newDueAt)} must be after the case's due date ${vietnameseMoment(owner.dueAt)}.`,
+        });
+      }
+      if (rowErrors.length > 0) {
+        errors.push(...rowErrors);
+        continue;
+      }
+      const values: Partial<Apology> = {
+        caseId: owner.id,
+        number: row.number,
+        issuedAt: row.issuedAt,
+        reason: row.reason,
+        newDueAt: row.newDueAt,
+        signer: row.signer,
+        publishedAt: row.publishedAt,
+      };
+      const existing = apologyByCase.get(owner.id);
+      if (!existing) {
+        counts.created += 1;
+        writes.push(values);
+      } else if (WRITTEN.some((field) => !sameValue(existing[field], values[field]))) {
+        counts.updated += 1;
+        writes.push(values);
+      } else {
+        counts.unchanged += 1;
+      }
+    }
+    return {
+      errors,
+      counts,
+      write: () => upsertRows(session.manager, Apology, writes, WRITTEN, "caseId"),
+    };
+  },
+};

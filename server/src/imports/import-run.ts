@@ -1,0 +1,154 @@
+import type { DataSource } from "typeorm";
+import type { Principal } from "../graphql/auth.js";
+import { Role } from "../graphql/enums.js";
+import { ForbiddenError } from "../graphql/errors.js";
+import { apologiesImporter } from "./apologies.importer.js";
+import { casesImporter } from "./cases.importer.js";
+import { matchHeader, type HeaderMap } from "./header-matching.js";
+import { hpnetTasksImporter } from "./hpnet-tasks.importer.js";
+import type { ImportKind } from "./import-columns.js";
+import type { ImportError, ImportOutcome } from "./import-result.js";
+import { ImportSession } from "./import-session.js";
+import type { KindImporter } from "./kind-importer.js";
+import { cleanCell, isBlankRecord, UnreadableFileError, type SourceRecord } from "./source-record.js";
+
+export const IMPORTERS: Readonly<Record<ImportKind, KindImporter<unknown>>> = {
+  cases: casesImporter as KindImporter<unknown>,
+  apologies: apologiesImporter as KindImporter<unknown>,
+  tasks: hpnetTasksImporter as KindImporter<unknown>,
+};
+
+export interface ImportProgress {
+  /** Data rows read so far (blank rows are not counted). */
+  rows: number;
+}
+
+export interface ImportOptions {
+  actor: Principal;
+  /** Rows checked against the database and written per statement. */
+  batchSize?: number;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+/**
+ * One import, all or nothing, in one transaction. Rows stream through in batches: each batch is
+ * checked against the database with one query per table and written with one statement per
+ * table, so memory holds a batch and the keys seen, never the file. Once any row has failed,
+ * later batches are still checked (every failing row is reported) but no longer written, and
+ * the transaction is rolled back at the end.
+ */
+export async function runImport(
+  db: DataSource,
+  kind: ImportKind,
+  records: AsyncIterable<SourceRecord>,
+  options: ImportOptions,
+): Promise<ImportOutcome> {
+  if (options.actor.role === Role.VIEWER) {
+    throw new ForbiddenError("A VIEWER token can read but not import; ask for an OFFICER or ADMIN token.");
+  }
+  const importer = IMPORTERS[kind];
+  const batchSize = options.batchSize ?? 500;
+  const runner = db.createQueryRunner();
+  await runner.connect();
+  await runner.startTransaction();
+  try {
+    const session = await ImportSession.open(runner.manager, options.actor);
+    const errors: ImportError[] = [];
+    const counts = { created: 0, updated: 0, unchanged: 0 };
+    const firstLineOfKey = new Map<string, number>();
+    let header: HeaderMap | null = null;
+    let batch: unknown[] = [];
+    let rows = 0;
+
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const plan = await importer.planBatch(batch, session);
+      errors.push(...plan.errors);
+      if (errors.length === 0) {
+        await plan.write();
+        counts.created += plan.counts.created;
+        counts.updated += plan.counts.updated;
+        counts.unchanged += plan.counts.unchanged;
+      }
+      batch = [];
+      options.onProgress?.({ rows });
+    };
+
+    try {
+      for await (const record of records) {
+        if (isBlankRecord(record)) continue;
+        if (header === null) {
+          const match = matchHeader(record.cells, importer.columns, record.line);
+          if (!match.ok) {
+            errors.push(...match.errors);
+            break;
+          }
+          header = match.map;
+          continue;
+        }
+        rows += 1;
+        const duplicate = duplicateKey(importer, header, record, firstLineOfKey);
+        if (duplicate) errors.push(duplicate);
+        const reading = importer.readRow(record, header);
+        errors.push(...reading.errors);
+        if (reading.row !== null && !duplicate) batch.push(reading.row);
+        if (batch.length >= batchSize) await flush();
+      }
+      await flush();
+    } catch (error) {
+      if (!(error instanceof UnreadableFileError)) throw error;
+      errors.push({ line: error.line, column: null, message: error.message });
+    }
+    if (header === null && errors.length === 0) {
+      errors.push({
+        line: 1,
+        column: null,
+        message: `The file is empty; its first line must be the header (${importer.columns.map((c) => c.name).join(", ")}).`,
+      });
+    }
+    options.onProgress?.({ rows });
+    if (errors.length > 0) {
+      await runner.rollbackTransaction();
+      return { created: 0, updated: 0, unchanged: 0, errors: sortErrors(errors, importer) };
+    }
+    await runner.commitTransaction();
+    return { ...counts, errors: [] };
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction();
+    throw error;
+  } finally {
+    await runner.release();
+  }
+}
+
+/** A key an earlier row of the file already had; read from the cell, so a row failing otherwise still claims its key. */
+function duplicateKey(
+  importer: KindImporter<unknown>,
+  header: HeaderMap,
+  record: SourceRecord,
+  firstLineOfKey: Map<string, number>,
+): ImportError | null {
+  const position = header.positions.get(importer.keyColumn);
+  const key = position === undefined ? null : cleanCell(record.cells[position]);
+  if (key === null) return null;
+  const first = firstLineOfKey.get(key);
+  if (first === undefined) {
+    firstLineOfKey.set(key, record.line);
+    return null;
+  }
+  const label = header.labels.get(importer.keyColumn);
+  return {
+    line: record.line,
+    column: importer.keyColumn,
+    message: `"${label}" ${key} already appears on line ${first}; each ${importer.noun} may appear only once in a file.`,
+  };
+}
+
+function sortErrors(errors: ImportError[], importer: KindImporter<unknown>): ImportError[] {
+  const order = new Map(importer.columns.map((c, i) => [c.name, i]));
+  const rank = (e: ImportError) => (e.column === null ? -1 : (order.get(e.column) ?? importer.columns.length));
+  return errors
+    .map((error, index) => ({ error, index }))
+    .sort((a, b) => a.error.line - b.error.line || rank(a.error) - rank(b.error) || a.index - b.index)
+    .map(({ error }) => error);
+}

@@ -1,0 +1,48 @@
+import type { EntityManager } from "typeorm";
+import { Unit } from "../entities/unit.entity.js";
+import type { Principal } from "../graphql/auth.js";
+import { Role } from "../graphql/enums.js";
+
+export interface UnitRef {
+  id: number;
+  code: string;
+}
+
+/** What one import run shares across its batches: the transaction, who imports, the units. */
+export class ImportSession {
+  private constructor(
+    readonly manager: EntityManager,
+    readonly actor: Principal,
+    private readonly unitsByCode: ReadonlyMap<string, UnitRef>,
+    private readonly unitsById: ReadonlyMap<number, UnitRef>,
+  ) {}
+
+  /** Units are few (tens): one statement loads them all for every row's unit check. */
+  static async open(manager: EntityManager, actor: Principal): Promise<ImportSession> {
+    const units = await manager.getRepository(Unit).find({ select: { id: true, code: true } });
+    return new ImportSession(
+      manager,
+      actor,
+      new Map(units.map((u) => [u.code, { id: u.id, code: u.code }])),
+      new Map(units.map((u) => [u.id, { id: u.id, code: u.code }])),
+    );
+  }
+
+  unitByCode(code: string): UnitRef | undefined {
+    return this.unitsByCode.get(code);
+  }
+
+  unitCodeOf(id: number): string {
+    return this.unitsById.get(id)?.code ?? String(id);
+  }
+
+  /** ADMIN imports for every unit, an OFFICER for its own only (VIEWERs never get this far). */
+  mayWrite(unitId: number): boolean {
+    return this.actor.role === Role.ADMIN || (this.actor.role === Role.OFFICER && this.actor.unitId === unitId);
+  }
+
+  /** The OFFICER's own unit, for messages. */
+  ownUnitCode(): string {
+    return this.actor.unitId === null ? "none" : this.unitCodeOf(this.actor.unitId);
+  }
+}
