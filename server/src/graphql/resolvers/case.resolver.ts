@@ -50,6 +50,7 @@ export class CaseResolver {
       size,
       cursor,
     );
+    for (const node of page.rows) ctx.loaders.caseById.prime(node.id, node);
     const edges = page.rows.map((node) => ({ node, cursor: encodeCursor({ moment: node.dueAt, key: node.code }) }));
     return {
       edges,
