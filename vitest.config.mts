@@ -10,6 +10,7 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
+    setupFiles: ["test/support/quiet-logs.ts"],
     exclude: ["test/e2e/**", "node_modules/**"],
     pool: "forks",
     testTimeout: 30_000,

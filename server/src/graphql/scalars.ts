@@ -6,7 +6,7 @@ import { isVietnamDay } from "../domain/vietnam-time.js";
  * an offset is ambiguous (server time? Vietnam time?) so the contract makes it BAD_USER_INPUT.
  */
 const ISO_WITH_OFFSET =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/i;
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 export function parseDateTime(value: unknown): Date {
   if (typeof value !== "string") throw badDateTime(value);
