@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDrivers } from "../support/databases.js";
 import { dataOf, errorCode, startTestServer, type TestServer } from "../support/test-server.js";
-import { caseInput, issueApology, seedBasics, upsertCase, upsertTask } from "./fixtures.js";
+import { caseInput, DIRECTIVE_2023, issueApology, seedBasics, upsertCase, upsertTask } from "./fixtures.js";
 
 describe.each(testDrivers())("the GraphQL API on %s", (driver) => {
   let server: TestServer;
@@ -113,6 +113,8 @@ describe.each(testDrivers())("the GraphQL API on %s", (driver) => {
       expect(dataOf(await server.gql<{ latestDirective: { id: string } }>(`{ latestDirective { id } }`)).latestDirective.id).toBe(tieCreatedLast);
       expect(tieLaterIssued).not.toBe(tieCreatedLast);
       expect(dataOf(await server.gql<{ directive: null }>(`{ directive(id: "999999") { id } }`)).directive).toBeNull();
+      const first = dataOf(await server.gql<{ directive: Record<string, string> }>(`query($id: ID!) { directive(id: $id) { number subject issuedOn periodStart periodEnd deadline } }`, { id: directiveId }));
+      expect(first.directive).toEqual(DIRECTIVE_2023);
     });
   });
 

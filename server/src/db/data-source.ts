@@ -41,6 +41,8 @@ export function createDataSource(config: DatabaseConfig): DataSource {
     charset: "utf8mb4_vietnamese_ci",
     // Moments are UTC in the database whatever the server's or the process's zone.
     timezone: "Z",
+    // DATE columns hold Vietnam days: keep them as "YYYY-MM-DD" text, never a Date shifted by the process's zone.
+    dateStrings: ["DATE"],
     poolSize: 10,
   });
 }
