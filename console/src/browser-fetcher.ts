@@ -1,4 +1,5 @@
 import type { GraphiQLProps } from "graphiql";
+import { effectiveOperationName } from "./operation-name.js";
 
 type Fetcher = GraphiQLProps["fetcher"];
 
@@ -17,7 +18,7 @@ export function browserFetcher(endpoint: string, token: () => string): Fetcher {
     const response = await fetch(endpoint, {
       method: "POST",
       headers,
-      body: JSON.stringify(params),
+      body: JSON.stringify({ ...params, operationName: effectiveOperationName(params.query, params.operationName) }),
       credentials: "omit",
     });
     return readResult(response);

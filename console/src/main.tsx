@@ -1,7 +1,7 @@
 import { GraphiQL } from "graphiql";
 import "graphiql/style.css";
 import "./console.css";
-import { StrictMode, useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { browserFetcher } from "./browser-fetcher.js";
 import { TokenField } from "./token-field.js";
@@ -80,4 +80,4 @@ function WebviewConsole(props: { vscode: VsCodeApi }) {
 }
 
 const vscode = vscodeApi();
-createRoot(root).render(<StrictMode>{vscode ? <WebviewConsole vscode={vscode} /> : <BrowserConsole />}</StrictMode>);
+createRoot(root).render(vscode ? <WebviewConsole vscode={vscode} /> : <BrowserConsole />);

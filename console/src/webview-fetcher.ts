@@ -1,4 +1,5 @@
 import type { GraphiQLProps } from "graphiql";
+import { effectiveOperationName } from "./operation-name.js";
 import type { RelayRequest, RelayResponse } from "./relay-protocol.js";
 import type { VsCodeApi } from "./vscode-api.js";
 
@@ -30,7 +31,11 @@ export function webviewFetcher(vscode: VsCodeApi): Fetcher {
       const request: RelayRequest = {
         type: "graphql",
         id,
-        body: { query: params.query, operationName: params.operationName, variables: params.variables },
+        body: {
+          query: params.query,
+          operationName: effectiveOperationName(params.query, params.operationName),
+          variables: params.variables,
+        },
       };
       vscode.postMessage(request);
     });

@@ -4,6 +4,7 @@ import { CaseResolver } from "./case.resolver.js";
 import { DirectiveResolver } from "./directive.resolver.js";
 import { HolidayResolver } from "./holiday.resolver.js";
 import { HpNetTaskResolver } from "./hpnet-task.resolver.js";
+import { ImportResolver } from "./import.resolver.js";
 import { UnitResolver } from "./unit.resolver.js";
 
 /** Every resolver of the schema; a new one is added here. */
@@ -15,4 +16,5 @@ export const RESOLVERS = [
   HpNetTaskResolver,
   HolidayResolver,
   ApiTokenResolver,
+  ImportResolver,
 ] as const;

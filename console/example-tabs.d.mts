@@ -1,0 +1,6 @@
+export interface ExampleTab {
+  query: string;
+  variables?: string;
+}
+
+export function exampleTabs(source: string): ExampleTab[];
