@@ -1,0 +1,163 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DirectiveBoard } from "../../extension/src/api/api-types.js";
+import { sortUnitsWorstFirst } from "../../extension/src/model/compliance-tree.model.js";
+import { percent, statusLabel } from "../../extension/src/model/format.js";
+import {
+  answer,
+  clearNotifications,
+  openWorkbench,
+  pick,
+  runCommand,
+  treeRows,
+  waitForNotification,
+  type Workbench,
+} from "./workbench.js";
+
+// Started by test/e2e/run-e2e.mjs: the server with demo data, and code-server with the .vsix installed.
+const env = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run this through \`npm run test:e2e\` (test/e2e/run-e2e.mjs).`);
+  return value;
+};
+const codeUrl = env("CCHC_E2E_CODE_URL");
+const serverUrl = env("CCHC_E2E_SERVER_URL");
+const token = env("CCHC_E2E_TOKEN");
+const workspace = env("CCHC_E2E_WORKSPACE");
+const work = env("CCHC_E2E_WORK");
+const screenshot = resolve(__dirname, "../../docs/screenshots/extension.png");
+
+async function api<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(`${serverUrl}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (body.errors?.length || !body.data) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+async function waitForFiles(folder: string, pattern: RegExp, timeoutMs = 60_000): Promise<string[]> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const files = existsSync(folder) ? readdirSync(folder).filter((f) => pattern.test(f)) : [];
+    if (files.length > 0) return files;
+    if (Date.now() > until) throw new Error(`No file matching ${pattern} appeared in ${folder}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+let bench: Workbench;
+let board: DirectiveBoard;
+
+beforeAll(async () => {
+  board = (
+    await api<{ latestDirective: DirectiveBoard }>(`{ latestDirective { id number subject issuedOn periodStart periodEnd deadline
+      compliance { overdueCases apologizedCases apologyRate tasks reportedTasks reportRate filedTasks fileRate rate status }
+      units { unit { id code name kind } compliance { overdueCases apologizedCases apologyRate tasks reportedTasks reportRate filedTasks fileRate rate status } } } }`)
+  ).latestDirective;
+  bench = await openWorkbench(codeUrl, workspace, join(work, "chromium-profile"));
+});
+
+afterAll(async () => {
+  await bench?.close();
+});
+
+describe("the CCHC extension in VS Code (code-server)", () => {
+  it("signs in through the command palette, checking the token with the server", async () => {
+    const { page } = bench;
+    await runCommand(page, "CCHC: Sign In");
+    await answer(page, token);
+    await waitForNotification(page, /signed in to/);
+  });
+
+  it("shows every unit worst first with the API's rates, and the status bar", async () => {
+    const { page } = bench;
+    await runCommand(page, "CCHC: Focus on Compliance View");
+    const expected = sortUnitsWorstFirst(board.units).map(
+      (u) => `${u.unit.name} | ${percent(u.compliance.rate)} · ${statusLabel(u.compliance.status)}`,
+    );
+    let shown: string[] = [];
+    const until = Date.now() + 60_000;
+    while (Date.now() < until) {
+      const rows = await treeRows(page);
+      shown = rows.filter((r) => r.level === 2).map((r) => `${r.label} | ${r.description}`);
+      if (shown.length === expected.length) break;
+      await page.waitForTimeout(300);
+    }
+    expect(shown).toEqual(expected);
+    const top = (await treeRows(page))[0];
+    expect(top.label).toBe(board.number);
+    expect(top.description.startsWith(percent(board.compliance.rate))).toBe(true);
+
+    const status = page.locator(".part.statusbar", { hasText: `CCHC ${percent(board.compliance.rate)}` });
+    await status.waitFor({ timeout: 20_000 });
+  });
+
+  it("opens a unit to its outstanding items (for the README's screenshot)", async () => {
+    const { page } = bench;
+    const worst = sortUnitsWorstFirst(board.units)[0];
+    await page.locator(".part.sidebar .monaco-list-row", { hasText: worst.unit.name }).first().click();
+    const group = page.locator(".part.sidebar .monaco-list-row", { hasText: "Late cases without an apology" }).first();
+    await group.waitFor({ timeout: 20_000 });
+    await group.click();
+    await page.locator(".part.sidebar .monaco-list-row[aria-level='4']").first().waitFor({ timeout: 20_000 });
+    mkdirSync(resolve(screenshot, ".."), { recursive: true });
+    await page.screenshot({ path: screenshot });
+    expect(readFileSync(screenshot).subarray(1, 4).toString()).toBe("PNG");
+  });
+
+  it("exports the compliance report as XLSX through the palette and a save dialog", async () => {
+    const { page } = bench;
+    await clearNotifications(page);
+    const target = join(workspace, "reports", "compliance.xlsx");
+    mkdirSync(join(workspace, "reports"), { recursive: true });
+    await runCommand(page, "CCHC: Export Compliance Report");
+    await pick(page, "Excel (.xlsx)");
+    await answer(page, target);
+    await waitForNotification(page, /saved the compliance report/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(target) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.length).toBeGreaterThan(0);
+    const text = JSON.stringify(workbook.worksheets.map((s) => s.getSheetValues()));
+    for (const u of board.units) expect(text).toContain(u.unit.code);
+  });
+
+  it("generates the apology letters of the whole directive into a folder", async () => {
+    const { page } = bench;
+    await clearNotifications(page);
+    const folder = join(workspace, "letters");
+    mkdirSync(folder, { recursive: true });
+    await runCommand(page, "CCHC: Generate Apology Letters");
+    await pick(page, "Whole directive");
+    await answer(page, `${folder}/`);
+    await answer(page, folder).catch(() => undefined);
+    await waitForNotification(page, /apology letter/);
+    const letters = await waitForFiles(folder, /\.docx$/);
+    const apologized = board.units.reduce((n, u) => n + u.compliance.apologizedCases, 0);
+    expect(letters.length).toBeGreaterThan(0);
+    expect(letters.length).toBeLessThanOrEqual(Math.max(apologized, letters.length));
+    const zip = await JSZip.loadAsync(readFileSync(join(folder, letters[0])));
+    const xml = await zip.file("word/document.xml")!.async("string");
+    expect(xml).toContain("xin lỗi".normalize("NFC").slice(0, 3));
+  });
+
+  it("lists every failing line of a bad import and writes nothing", async () => {
+    const { page } = bench;
+    await clearNotifications(page);
+    const bad = join(workspace, "bad-cases.csv");
+    writeFileSync(bad, "code,procedureName,applicantName,unitCode,receivedAt,dueAt,resolvedAt\nE2E-1,,Nguyễn Văn A,NO-SUCH,not a date,2023-01-01T00:00:00+07:00,\n");
+    const before = await api<{ cases: { totalCount: number } }>("{ cases(first: 0) { totalCount } }");
+    await runCommand(page, "CCHC: Import Cases…");
+    await answer(page, bad);
+    await waitForNotification(page, /failed: .*Nothing was written/);
+    const editor = page.locator(".editor-instance .view-lines", { hasText: "Import of cases failed" });
+    await editor.first().waitFor({ timeout: 20_000 });
+    const after = await api<{ cases: { totalCount: number } }>("{ cases(first: 0) { totalCount } }");
+    expect(after.cases.totalCount).toBe(before.cases.totalCount);
+  });
+});
