@@ -1,0 +1,75 @@
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import { csvRecords, csvText } from "../../imports/csv-records.js";
+import type { ImportKind } from "../../imports/import-columns.js";
+import { runImport } from "../../imports/import-run.js";
+import type { SourceRecord } from "../../imports/source-record.js";
+import { xlsxRecords } from "../../imports/xlsx-records.js";
+import type { GraphQLContext } from "../context.js";
+import { BadUserInputError } from "../errors.js";
+import { ImportResult } from "../types/import-result.type.js";
+
+const CSV_ARG = "The file's text: UTF-8, header line first, comma or semicolon.";
+const XLSX_ARG = "The .xlsx file's bytes in base64; its first sheet is read, with the same headers as the CSV.";
+
+/**
+ * The three imports of the contract (CSV text) and their .xlsx twins (base64, for the editor
+ * extension). ADMIN imports for every unit; an OFFICER only rows of its own unit, any other row
+ * being a row error (so nothing is written); a VIEWER is FORBIDDEN.
+ */
+@Resolver()
+export class ImportResolver {
+  @Mutation(() => ImportResult, { description: "CSV text; see the import formats in the README." })
+  importCases(@Arg("csv", () => String, { description: CSV_ARG }) csv: string, @Ctx() ctx: GraphQLContext) {
+    return importCsv(ctx, "cases", csv);
+  }
+
+  @Mutation(() => ImportResult, { description: "CSV text; see the import formats in the README." })
+  importApologies(@Arg("csv", () => String, { description: CSV_ARG }) csv: string, @Ctx() ctx: GraphQLContext) {
+    return importCsv(ctx, "apologies", csv);
+  }
+
+  @Mutation(() => ImportResult, { description: "CSV text; see the import formats in the README." })
+  importHpNetTasks(@Arg("csv", () => String, { description: CSV_ARG }) csv: string, @Ctx() ctx: GraphQLContext) {
+    return importCsv(ctx, "tasks", csv);
+  }
+
+  @Mutation(() => ImportResult, { description: "importCases from an Excel workbook (.xlsx)." })
+  importCasesXlsx(
+    @Arg("contentBase64", () => String, { description: XLSX_ARG }) contentBase64: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return importXlsx(ctx, "cases", contentBase64);
+  }
+
+  @Mutation(() => ImportResult, { description: "importApologies from an Excel workbook (.xlsx)." })
+  importApologiesXlsx(
+    @Arg("contentBase64", () => String, { description: XLSX_ARG }) contentBase64: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return importXlsx(ctx, "apologies", contentBase64);
+  }
+
+  @Mutation(() => ImportResult, { description: "importHpNetTasks from an Excel workbook (.xlsx)." })
+  importHpNetTasksXlsx(
+    @Arg("contentBase64", () => String, { description: XLSX_ARG }) contentBase64: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return importXlsx(ctx, "tasks", contentBase64);
+  }
+}
+
+function importCsv(ctx: GraphQLContext, kind: ImportKind, csv: string): Promise<ImportResult> {
+  return run(ctx, kind, csvRecords(csvText(csv)));
+}
+
+function importXlsx(ctx: GraphQLContext, kind: ImportKind, contentBase64: string): Promise<ImportResult> {
+  const text = contentBase64.trim();
+  if (!/^[A-Za-z0-9+/\r\n]*={0,2}$/.test(text)) {
+    throw new BadUserInputError("contentBase64 is not base64; send the .xlsx file's bytes encoded in base64.");
+  }
+  return run(ctx, kind, xlsxRecords(Buffer.from(text, "base64")));
+}
+
+async function run(ctx: GraphQLContext, kind: ImportKind, records: AsyncIterable<SourceRecord>): Promise<ImportResult> {
+  return runImport(ctx.db, kind, records, { actor: ctx.principal });
+}
