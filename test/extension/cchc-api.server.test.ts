@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoIfEmpty } from "../../server/src/db/seed/seed-demo.js";
 import { ApiError } from "../../extension/src/api/api-error.js";
@@ -67,5 +68,33 @@ describe("the extension's API calls against the server", () => {
   it("passes the server's NOT_FOUND through for an unknown unit", async () => {
     const board = (await api.board())!;
     await expect(api.casesWithoutApology(board.id, "NO-SUCH-UNIT", 5)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("imports from the extension", () => {
+  const header = "code,procedure_name,applicant_name,unit_code,received_at,due_at,resolved_at";
+
+  it("imports CSV text, and the same file again changes nothing", async () => {
+    const csv = `${header}\nEXT-E2E-1,Cấp giấy phép lao động,Công ty TNHH Thử Nghiệm,VP,01/03/2023 08:00,10/03/2023,\n`;
+    expect(await api.importCsv("cases", csv)).toEqual({ created: 1, updated: 0, unchanged: 0, errors: [] });
+    expect(await api.importCsv("cases", csv)).toEqual({ created: 0, updated: 0, unchanged: 1, errors: [] });
+  });
+
+  it("gets every failing line back and nothing is written", async () => {
+    const csv = `${header}\nEXT-BAD-1,Thủ tục,Người nộp,NO-SUCH-UNIT,01/03/2023,10/03/2023,\nEXT-BAD-2,Thủ tục,Người nộp,VP,31/02/2023,10/03/2023,\n`;
+    const result = await api.importCsv("cases", csv);
+    expect(new Set(result.errors.map((e) => e.line))).toEqual(new Set([2, 3]));
+    expect(result.created).toBe(0);
+    const client = new GraphQLClient({ serverUrl: server.url, token: ADMIN_TOKEN });
+    expect(await client.request("{ case(code: \"EXT-BAD-1\") { code } }")).toEqual({ case: null });
+  });
+
+  it("imports an .xlsx workbook as base64", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Cases");
+    sheet.addRow(header.split(","));
+    sheet.addRow(["EXT-XLSX-1", "Đăng ký nội quy lao động", "Công ty CP Mẫu", "VP", "02/03/2023 09:00", "12/03/2023", ""]);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect(await api.importXlsx("cases", bytes.toString("base64"))).toMatchObject({ created: 1, errors: [] });
   });
 });

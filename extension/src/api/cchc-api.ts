@@ -9,7 +9,6 @@ import type {
   Page,
   ReportFormat,
 } from "./api-types.js";
-import { ApiError } from "./api-error.js";
 import type { GraphQLClient } from "./graphql-client.js";
 import * as op from "./operations.js";
 
@@ -98,11 +97,9 @@ export class CchcApi {
     return data[mutation.field];
   }
 
-  /** Placeholder until the server's xlsx import lands: says what to do instead. */
-  async importXlsx(kind: ImportKind, _xlsxBase64: string, _signal?: AbortSignal): Promise<ImportResult> {
-    throw new ApiError(
-      "BAD_USER_INPUT",
-      `This server does not take .xlsx imports of ${kind} yet; save the sheet as "CSV UTF-8" and import that file.`,
-    );
+  async importXlsx(kind: ImportKind, contentBase64: string, signal?: AbortSignal): Promise<ImportResult> {
+    const mutation = op.IMPORT_MUTATIONS[kind];
+    const data = await this.client.request<Record<string, ImportResult>>(mutation.xlsx, { contentBase64 }, { signal });
+    return data[mutation.xlsxField];
   }
 }

@@ -37,14 +37,18 @@ export const REMINDER_LETTER = `query CchcReminderLetter($directiveId: ID!, $asO
 }`;
 
 const IMPORT_RESULT = `created updated unchanged errors { line column message }`;
+/** CSV text, or an .xlsx workbook's bytes in base64 (the server's *Xlsx mutations read its first sheet). */
+function importMutations(field: string, name: string) {
+  return {
+    field,
+    csv: `mutation CchcImport${name}($csv: String!) { ${field}(csv: $csv) { ${IMPORT_RESULT} } }`,
+    xlsxField: `${field}Xlsx`,
+    xlsx: `mutation CchcImport${name}Xlsx($contentBase64: String!) { ${field}Xlsx(contentBase64: $contentBase64) { ${IMPORT_RESULT} } }`,
+  };
+}
+
 export const IMPORT_MUTATIONS = {
-  cases: { field: "importCases", csv: `mutation CchcImportCases($csv: String!) { importCases(csv: $csv) { ${IMPORT_RESULT} } }` },
-  apologies: {
-    field: "importApologies",
-    csv: `mutation CchcImportApologies($csv: String!) { importApologies(csv: $csv) { ${IMPORT_RESULT} } }`,
-  },
-  hpnetTasks: {
-    field: "importHpNetTasks",
-    csv: `mutation CchcImportHpNetTasks($csv: String!) { importHpNetTasks(csv: $csv) { ${IMPORT_RESULT} } }`,
-  },
+  cases: importMutations("importCases", "Cases"),
+  apologies: importMutations("importApologies", "Apologies"),
+  hpnetTasks: importMutations("importHpNetTasks", "HpNetTasks"),
 } as const;
