@@ -10,6 +10,7 @@ import { authenticate } from "./graphql/auth.js";
 import type { GraphQLContext } from "./graphql/context.js";
 import { createLoaders } from "./graphql/loaders.js";
 import { createSchema } from "./graphql/schema.js";
+import { documentsRouter } from "./http/documents.route.js";
 import { graphiqlRouter } from "./http/graphiql.route.js";
 import { healthRouter } from "./http/health.route.js";
 
@@ -36,6 +37,7 @@ export async function createApp(
 
   app.use(healthRouter(db));
   app.use(graphiqlRouter());
+  app.use(documentsRouter(db, config.adminToken));
   app.use(
     "/graphql",
     // Imports arrive as CSV text inside the GraphQL request; 100k rows are ~15 MB.

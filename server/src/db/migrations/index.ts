@@ -1,4 +1,5 @@
 import { InitialSchema1700000000000 } from "./1700000000000-initial-schema.js";
+import { LetterSettings1700000003000 } from "./1700000003000-letter-settings.js";
 
 /** Every migration, oldest first; the data source runs the pending ones at start-up. */
-export const MIGRATIONS = [InitialSchema1700000000000];
+export const MIGRATIONS = [InitialSchema1700000000000, LetterSettings1700000003000];

@@ -92,9 +92,12 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, m: Complianc
   sheet.columns = [10, 44, 18, 11, 11, 11, 12, 13, 11, 12, 11, 11, 24].map((width) => ({ width }));
   const title = sheet.addRow([`BÁO CÁO TỔNG HỢP KẾT QUẢ THỰC HIỆN VĂN BẢN SỐ ${m.directive.number}`]);
   title.font = { ...BOLD, size: 14 };
-  title.commit();
   const subject = sheet.addRow([m.directive.subject]);
   subject.font = { ...FONT, italic: true };
+  // The streaming writer only merges rows it has not committed yet.
+  sheet.mergeCells(1, 1, 1, 13);
+  sheet.mergeCells(2, 1, 2, 13);
+  title.commit();
   subject.commit();
   const meta: [string, Date | string, string | undefined][] = [
     ["Hạn hoàn thành:", excelDay(m.directive.deadline), DATE],
@@ -110,8 +113,6 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, m: Complianc
     row.commit();
   }
   sheet.addRow([]).commit();
-  sheet.mergeCells(1, 1, 1, 13);
-  sheet.mergeCells(2, 1, 2, 13);
   headerRow(sheet, Object.values(SUMMARY_HEADERS));
   const rates = Object.fromEntries(RATE_COLUMNS.map((c) => [c, PERCENT]));
   for (const { unit, figures } of m.units) {

@@ -2,6 +2,7 @@ import { ApiTokenResolver } from "./api-token.resolver.js";
 import { ApologyResolver } from "./apology.resolver.js";
 import { CaseResolver } from "./case.resolver.js";
 import { DirectiveResolver } from "./directive.resolver.js";
+import { DocumentResolver } from "./document.resolver.js";
 import { HolidayResolver } from "./holiday.resolver.js";
 import { HpNetTaskResolver } from "./hpnet-task.resolver.js";
 import { ImportResolver } from "./import.resolver.js";
@@ -17,4 +18,5 @@ export const RESOLVERS = [
   HolidayResolver,
   ApiTokenResolver,
   ImportResolver,
+  DocumentResolver,
 ] as const;

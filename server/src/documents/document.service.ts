@@ -1,0 +1,244 @@
+import type { Writable } from "node:stream";
+import type { DataSource } from "typeorm";
+import { WorkingCalendar } from "../domain/calendar.js";
+import { complianceFigures } from "../domain/compliance.js";
+import { timelinessAsOf, workingDaysLate } from "../domain/timeliness.js";
+import { Apology } from "../entities/apology.entity.js";
+import { Case } from "../entities/case.entity.js";
+import { Directive } from "../entities/directive.entity.js";
+import { Holiday } from "../entities/holiday.entity.js";
+import { Unit } from "../entities/unit.entity.js";
+import { NotFoundError } from "../graphql/errors.js";
+import { compareCodePoints } from "../services/code-order.js";
+import { boardCounts, complianceCountsByUnit, countsOf } from "../services/compliance.sql.js";
+import { parseId } from "../services/directives.js";
+import { casesWithApologyInScope, outstandingCases, outstandingTasks } from "../services/outstanding.js";
+import { writeApologyZip, buildApologyZip } from "./archive/apology-zip.js";
+import {
+  MIME_TYPES,
+  apologyFileName,
+  apologyZipFileName,
+  reminderFileName,
+  reportFileName,
+  type DocumentFile,
+} from "./document-file.js";
+import { buildApologyLetter, type ApologyLetterModel } from "./letters/apology-letter.js";
+import { buildReminderLetter, type ReminderLetterModel } from "./letters/reminder-letter.js";
+import { buildCsvReport } from "./reports/csv-report.js";
+import { buildMarkdownReport } from "./reports/markdown-report.js";
+import type { ComplianceReportModel, UnitKind } from "./reports/report.model.js";
+import { buildXlsxReport, writeXlsxReport } from "./reports/xlsx-report.js";
+import { loadLetterTexts } from "./texts/letter-texts.store.js";
+
+/**
+ * Gathers each document's model from the database and builds the file. Shared by the GraphQL
+ * resolver (base64 in a Document) and the HTTP download route (streamed), so both give the
+ * same bytes and the same NOT_FOUND for an unknown key.
+ */
+export type ReportFormatName = "XLSX" | "CSV" | "MARKDOWN";
+
+export async function directiveOrNotFound(db: DataSource, directiveId: string): Promise<Directive> {
+  const id = parseId(directiveId);
+  const directive = id === null ? null : await db.getRepository(Directive).findOneBy({ id });
+  if (!directive) throw new NotFoundError(`No directive has id ${directiveId}.`);
+  return directive;
+}
+
+export async function unitOrNotFound(db: DataSource, unitCode: string): Promise<Unit> {
+  const code = unitCode.trim().normalize("NFC");
+  const unit = await db.getRepository(Unit).findOneBy({ code });
+  if (!unit) throw new NotFoundError(`No unit has code "${code}".`);
+  return unit;
+}
+
+function letterModel(row: Case, apology: Apology, unit: Unit): ApologyLetterModel {
+  return {
+    caseCode: row.code,
+    procedureName: row.procedureName,
+    applicantName: row.applicantName,
+    unitCode: unit.code,
+    unitName: unit.name,
+    receivedAt: row.receivedAt,
+    dueAt: row.dueAt,
+    apology: {
+      number: apology.number,
+      issuedAt: apology.issuedAt,
+      reason: apology.reason,
+      newDueAt: apology.newDueAt,
+      signer: apology.signer,
+    },
+  };
+}
+
+export async function apologyLetterModel(db: DataSource, caseCode: string): Promise<ApologyLetterModel> {
+  const code = caseCode.trim().normalize("NFC");
+  const row = await db.getRepository(Case).findOneBy({ code });
+  if (!row) throw new NotFoundError(`No case has code "${code}".`);
+  const apology = await db.getRepository(Apology).findOneBy({ caseId: row.id });
+  if (!apology) throw new NotFoundError(`Case "${code}" has no apology yet; issue one with issueApology first.`);
+  const unit = await db.getRepository(Unit).findOneByOrFail({ id: row.unitId });
+  return letterModel(row, apology, unit);
+}
+
+export async function apologyLetterFile(db: DataSource, caseCode: string): Promise<DocumentFile> {
+  const model = await apologyLetterModel(db, caseCode);
+  return {
+    fileName: apologyFileName(model.caseCode),
+    mimeType: MIME_TYPES.docx,
+    content: await buildApologyLetter(model, await loadLetterTexts(db)),
+  };
+}
+
+async function* scopeLetters(db: DataSource, directive: Directive, unit: Unit | null): AsyncGenerator<ApologyLetterModel> {
+  for await (const { row, apology, unit: owner } of casesWithApologyInScope(db, directive, unit?.id)) {
+    yield letterModel(row, apology, owner);
+  }
+}
+
+export function apologyLettersFileName(directive: Directive, unit: Unit | null): string {
+  return apologyZipFileName(directive.number, unit?.code);
+}
+
+export async function apologyLettersFile(db: DataSource, directive: Directive, unit: Unit | null): Promise<DocumentFile> {
+  return {
+    fileName: apologyLettersFileName(directive, unit),
+    mimeType: MIME_TYPES.zip,
+    content: await buildApologyZip(scopeLetters(db, directive, unit), await loadLetterTexts(db)),
+  };
+}
+
+/** Streams the zip into `output` (an HTTP response) without building it in memory first. */
+export async function writeApologyLetters(
+  db: DataSource,
+  directive: Directive,
+  unit: Unit | null,
+  output: Writable,
+): Promise<number> {
+  return writeApologyZip(scopeLetters(db, directive, unit), await loadLetterTexts(db), output);
+}
+
+function directivePart(d: Directive): ComplianceReportModel["directive"] {
+  return {
+    number: d.number,
+    subject: d.subject,
+    issuedOn: d.issuedOn,
+    periodStart: d.periodStart,
+    periodEnd: d.periodEnd,
+    deadline: d.deadline,
+  };
+}
+
+/** Figures per unit and for the board, from the same SQL aggregates as the API's Compliance. */
+async function figuresByUnit(db: DataSource, directive: Directive, asOf: Date) {
+  const [units, byUnit] = await Promise.all([db.getRepository(Unit).find(), complianceCountsByUnit(db, directive, asOf)]);
+  units.sort((a, b) => compareCodePoints(a.code, b.code));
+  return {
+    rows: units.map((unit) => ({
+      unit: { code: unit.code, name: unit.name, kind: unit.kind as UnitKind },
+      figures: complianceFigures(countsOf(byUnit, unit.id), asOf, directive.deadline),
+    })),
+    total: complianceFigures(boardCounts(byUnit), asOf, directive.deadline),
+  };
+}
+
+export async function complianceReportModel(
+  db: DataSource,
+  directive: Directive,
+  asOf: Date,
+): Promise<ComplianceReportModel> {
+  const query = { directive, asOf };
+  const [{ rows, total }, cases, tasks, holidays] = await Promise.all([
+    figuresByUnit(db, directive, asOf),
+    outstandingCases(db, query),
+    outstandingTasks(db, query),
+    db.getRepository(Holiday).find(),
+  ]);
+  const calendar = new WorkingCalendar(holidays);
+  return {
+    directive: directivePart(directive),
+    asOf,
+    units: rows,
+    total,
+    outstandingCases: cases.map(({ row, unitCode }) => ({
+      unitCode,
+      caseCode: row.code,
+      procedureName: row.procedureName,
+      applicantName: row.applicantName,
+      receivedAt: row.receivedAt,
+      dueAt: row.dueAt,
+      resolvedAt: row.resolvedAt !== null && row.resolvedAt.getTime() <= asOf.getTime() ? row.resolvedAt : null,
+      timeliness: timelinessAsOf(row, asOf),
+      workingDaysLate: workingDaysLate(row, asOf, calendar),
+    })),
+    outstandingTasks: tasks.map(({ row, unitCode, reported, filed }) => ({
+      unitCode,
+      externalId: row.externalId,
+      title: row.title,
+      assignee: row.assignee,
+      assignedAt: row.assignedAt,
+      dueAt: row.dueAt,
+      reported,
+      filed,
+    })),
+  };
+}
+
+const REPORT_EXTENSIONS = { XLSX: "xlsx", CSV: "csv", MARKDOWN: "md" } as const;
+
+export function reportMeta(format: ReportFormatName, asOf: Date): { fileName: string; mimeType: string } {
+  const extension = REPORT_EXTENSIONS[format];
+  return { fileName: reportFileName(asOf, extension), mimeType: MIME_TYPES[extension] };
+}
+
+export async function complianceReportFile(
+  db: DataSource,
+  directive: Directive,
+  format: ReportFormatName,
+  asOf: Date,
+): Promise<DocumentFile> {
+  const model = await complianceReportModel(db, directive, asOf);
+  const content =
+    format === "XLSX" ? await buildXlsxReport(model) : format === "CSV" ? buildCsvReport(model) : buildMarkdownReport(model);
+  return { ...reportMeta(format, asOf), content };
+}
+
+/** The XLSX report streamed into `output`. */
+export async function writeXlsxComplianceReport(
+  db: DataSource,
+  directive: Directive,
+  asOf: Date,
+  output: Writable,
+): Promise<void> {
+  await writeXlsxReport(await complianceReportModel(db, directive, asOf), output);
+}
+
+export async function reminderLetterModel(db: DataSource, directive: Directive, asOf: Date): Promise<ReminderLetterModel> {
+  const { rows } = await figuresByUnit(db, directive, asOf);
+  return {
+    directive: directivePart(directive),
+    asOf,
+    units: rows
+      .filter(({ figures }) => figures.rate < 1)
+      .map(({ unit, figures: f }) => ({
+        unitCode: unit.code,
+        unitName: unit.name,
+        casesWithoutApology: f.overdueCases - f.apologizedCases,
+        tasksNotReported: f.tasks - f.reportedTasks,
+        tasksNotFiled: f.tasks - f.filedTasks,
+        rate: f.rate,
+      })),
+  };
+}
+
+/** Thrown when every unit is at 100%: a reminder addressed to nobody is not a letter. */
+export class NothingToRemindError extends Error {}
+
+export async function reminderLetterFile(db: DataSource, directive: Directive, asOf: Date): Promise<DocumentFile> {
+  const model = await reminderLetterModel(db, directive, asOf);
+  if (model.units.length === 0) throw new NothingToRemindError();
+  return {
+    fileName: reminderFileName(asOf),
+    mimeType: MIME_TYPES.docx,
+    content: await buildReminderLetter(model, await loadLetterTexts(db)),
+  };
+}
