@@ -1,0 +1,93 @@
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { FrameLocator } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answer, openWorkbench, runCommand, waitForNotification, type Workbench } from "./workbench.js";
+
+// Started by test/e2e/run-e2e.mjs: the server with demo data, and code-server with the .vsix installed.
+const env = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run this through \`npm run test:e2e\` (test/e2e/run-e2e.mjs).`);
+  return value;
+};
+const codeUrl = env("CCHC_E2E_CODE_URL");
+const serverUrl = env("CCHC_E2E_SERVER_URL");
+const token = env("CCHC_E2E_TOKEN");
+const workspace = env("CCHC_E2E_WORKSPACE");
+const work = env("CCHC_E2E_WORK");
+const screenshot = resolve(__dirname, "../../docs/screenshots/console.png");
+const QUERY = "{ units { code name } }";
+
+let bench: Workbench;
+
+beforeAll(async () => {
+  bench = await openWorkbench(codeUrl, workspace, join(work, "chromium-profile-console"));
+});
+
+afterAll(async () => {
+  await bench?.close();
+});
+
+/** The console's page inside VS Code: the webview's outer frame, then its active content frame. */
+function consoleFrame(): FrameLocator {
+  return bench.page.frameLocator("iframe.webview").frameLocator("#active-frame");
+}
+
+/** A CodeMirror 5 editor's text, from its instance (the DOM holds only the lines in view). */
+function editorValue(frame: FrameLocator, selector: string): Promise<string> {
+  return frame
+    .locator(`${selector} .CodeMirror`)
+    .first()
+    .evaluate((element) => (element as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue());
+}
+
+async function serverAnswer(query: string): Promise<unknown> {
+  const response = await fetch(`${serverUrl}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
+  return response.json();
+}
+
+describe("CCHC: Open GraphiQL Console (code-server)", () => {
+  it("runs a query typed in the console's webview and shows the server's answer", async () => {
+    const { page } = bench;
+    await runCommand(page, "CCHC: Sign In");
+    await answer(page, token);
+    await waitForNotification(page, /signed in to/);
+
+    await runCommand(page, "CCHC: Open GraphiQL Console");
+    const frame = consoleFrame();
+    await frame.locator(".graphiql-query-editor .CodeMirror").waitFor({ timeout: 60_000 });
+    // The schema came through the extension host: the docs explorer lists the root Query type.
+    await frame.locator('[aria-label="Show Documentation Explorer"]').click();
+    await frame.locator(".graphiql-doc-explorer").getByText("Query", { exact: true }).first().waitFor({ timeout: 30_000 });
+
+    await frame.locator(".graphiql-query-editor .CodeMirror").click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Delete");
+    await page.keyboard.type(QUERY);
+    await page.waitForTimeout(800);
+    await frame.locator(".graphiql-execute-button").click();
+    const until = Date.now() + 30_000;
+    let shown = "";
+    while (!shown.includes('"units"') && Date.now() < until) {
+      await page.waitForTimeout(250);
+      shown = await editorValue(frame, ".result-window");
+    }
+    expect(JSON.parse(shown)).toEqual(await serverAnswer(QUERY));
+
+    mkdirSync(resolve(screenshot, ".."), { recursive: true });
+    await page.screenshot({ path: screenshot });
+  });
+
+  it("comes back with its query after the window reloads", async () => {
+    const { page } = bench;
+    await page.reload();
+    await page.locator(".monaco-workbench .part.statusbar").waitFor({ timeout: 60_000 });
+    const frame = consoleFrame();
+    await frame.locator(".graphiql-query-editor .CodeMirror").waitFor({ timeout: 60_000 });
+    expect((await editorValue(frame, ".graphiql-query-editor")).trim()).toBe(QUERY);
+  });
+});
