@@ -1,9 +1,8 @@
-import { In } from "typeorm";
 import { storedResolutionTimeliness } from "../domain/timeliness.js";
 import { Apology } from "../entities/apology.entity.js";
 import { Case } from "../entities/case.entity.js";
 import { readApologyRow, type ApologyRow } from "./apology-row.js";
-import { sameValue, upsertRows } from "./batched-upsert.js";
+import { sameValue, selectByKeys, upsertRows } from "./batched-upsert.js";
 import { APOLOGY_COLUMNS } from "./import-columns.js";
 import type { ImportError } from "./import-result.js";
 import type { ImportSession } from "./import-session.js";
@@ -26,12 +25,11 @@ export const apologiesImporter: KindImporter<ApologyRow> = {
   keyOf: (row) => row.caseCode,
 
   async planBatch(rows: readonly ApologyRow[], session: ImportSession): Promise<BatchPlan> {
-    const cases = await session.manager.getRepository(Case).findBy({ code: In(rows.map((r) => r.caseCode)) });
+    const codes = rows.map((r) => r.caseCode);
+    const cases = await selectByKeys(session.manager, Case, ["id", "code", "unitId", "dueAt", "resolvedAt"], "code", codes);
     const caseByCode = new Map(cases.map((c) => [c.code, c]));
-    const stored =
-      cases.length === 0
-        ? []
-        : await session.manager.getRepository(Apology).findBy({ caseId: In(cases.map((c) => c.id)) });
+    const caseIds = cases.map((c) => c.id);
+    const stored = await selectByKeys(session.manager, Apology, ["caseId", ...WRITTEN], "caseId", caseIds);
     const apologyByCase = new Map(stored.map((a) => [a.caseId, a]));
     const errors: ImportError[] = [];
     const counts = { created: 0, updated: 0, unchanged: 0 };
@@ -98,7 +96,7 @@ export const apologiesImporter: KindImporter<ApologyRow> = {
     return {
       errors,
       counts,
-      write: () => upsertRows(session.manager, Apology, writes, WRITTEN, "caseId"),
+      write: () => upsertRows(session.manager, Apology, writes, ["caseId", ...WRITTEN], "caseId"),
     };
   },
 };

@@ -1,28 +1,68 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
-import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity.js";
+import { sqlMoment } from "../db/sql-moment.js";
 
 /**
- * Writes new and changed rows as multi-row INSERT … ON CONFLICT DO UPDATE (SQLite) or
- * ON DUPLICATE KEY UPDATE (MariaDB): one statement per chunk, never one round trip per row.
- * The chunk keeps the bound parameters well under SQLite's and MariaDB's limits.
+ * The two statements an import sends per batch and table, in plain SQL with positional
+ * parameters: TypeORM's query builder spends more time naming thousands of parameters than the
+ * database spends running them (measured: about half of a 100k-row import).
+ */
+const CHUNK = 500;
+
+/** Rows whose key is among `keys`, with the named properties; moments come back as Dates on both drivers. */
+export async function selectByKeys<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  properties: readonly (keyof T & string)[],
+  keyProperty: keyof T & string,
+  keys: readonly (string | number)[],
+): Promise<T[]> {
+  const { table, column, momentProperties } = describe(manager, target);
+  const rows: T[] = [];
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const chunk = keys.slice(i, i + CHUNK);
+    const select = properties.map((p) => `${column(p)} AS ${quote(manager, p)}`).join(", ");
+    const raw: Record<string, unknown>[] = await manager.query(
+      `SELECT ${select} FROM ${table} WHERE ${column(keyProperty)} IN (${chunk.map(() => "?").join(", ")})`,
+      [...chunk],
+    );
+    for (const row of raw) {
+      for (const p of momentProperties) if (p in row) row[p] = hydrateMoment(row[p]);
+      if ("id" in row) row.id = Number(row.id);
+      for (const p of ["unitId", "caseId"]) if (p in row && row[p] !== null) row[p] = Number(row[p]);
+      rows.push(row as T);
+    }
+  }
+  return rows;
+}
+
+/**
+ * New and changed rows as multi-row INSERT … ON CONFLICT DO UPDATE (SQLite) or ON DUPLICATE KEY
+ * UPDATE (MariaDB/MySQL): one statement per 500 rows, never one round trip per row.
  */
 export async function upsertRows<T extends ObjectLiteral>(
   manager: EntityManager,
   target: EntityTarget<T>,
-  rows: readonly QueryDeepPartialEntity<T>[],
-  overwrite: readonly string[],
-  conflictKey: string,
-  chunkSize = 500,
+  rows: readonly Partial<T>[],
+  properties: readonly (keyof T & string)[],
+  keyProperty: keyof T & string,
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunkSize) {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(target)
-      .values(rows.slice(i, i + chunkSize) as QueryDeepPartialEntity<T>[])
-      .orUpdate([...overwrite], [conflictKey])
-      .updateEntity(false)
-      .execute();
+  if (rows.length === 0) return;
+  const { table, column } = describe(manager, target);
+  const all = [keyProperty, ...properties.filter((p) => p !== keyProperty)];
+  const mysql = manager.connection.options.type === "mysql";
+  const overwrite = properties
+    .filter((p) => p !== keyProperty)
+    .map((p) => (mysql ? `${column(p)} = VALUES(${column(p)})` : `${column(p)} = excluded.${column(p)}`))
+    .join(", ");
+  const conflict = mysql ? `ON DUPLICATE KEY UPDATE ${overwrite}` : `ON CONFLICT (${column(keyProperty)}) DO UPDATE SET ${overwrite}`;
+  const tuple = `(${all.map(() => "?").join(", ")})`;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    const parameters = chunk.flatMap((row) => all.map((p) => sqlValue(row[p])));
+    await manager.query(
+      `INSERT INTO ${table} (${all.map(column).join(", ")}) VALUES ${chunk.map(() => tuple).join(", ")} ${conflict}`,
+      parameters,
+    );
   }
 }
 
@@ -32,4 +72,34 @@ export function sameValue(a: unknown, b: unknown): boolean {
     return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
   }
   return a === b;
+}
+
+function sqlValue(value: unknown): unknown {
+  if (value === undefined) return null;
+  return value instanceof Date ? sqlMoment(value) : value;
+}
+
+/** SQLite hands datetime(3) back as "YYYY-MM-DD HH:mm:ss.SSS" in UTC, mysql2 (timezone Z) as a Date. */
+function hydrateMoment(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  return new Date(`${String(value).replace(" ", "T")}Z`);
+}
+
+function quote(manager: EntityManager, name: string): string {
+  return manager.connection.driver.escape(name);
+}
+
+function describe<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>) {
+  const metadata = manager.connection.getMetadata(target);
+  const columns = new Map(metadata.columns.map((c) => [c.propertyName, c]));
+  return {
+    table: quote(manager, metadata.tableName),
+    column: (property: string) => {
+      const found = columns.get(property);
+      if (!found) throw new Error(`${metadata.name} has no column for property "${property}"`);
+      return quote(manager, found.databaseName);
+    },
+    momentProperties: metadata.columns.filter((c) => c.type === "datetime").map((c) => c.propertyName),
+  };
 }

@@ -1,6 +1,5 @@
-import { In } from "typeorm";
 import { Case } from "../entities/case.entity.js";
-import { sameValue, upsertRows } from "./batched-upsert.js";
+import { sameValue, selectByKeys, upsertRows } from "./batched-upsert.js";
 import { readCaseRow, type CaseRow } from "./case-row.js";
 import { CASE_COLUMNS } from "./import-columns.js";
 import type { ImportError } from "./import-result.js";
@@ -19,7 +18,7 @@ export const casesImporter: KindImporter<CaseRow> = {
   keyOf: (row) => row.code,
 
   async planBatch(rows: readonly CaseRow[], session: ImportSession): Promise<BatchPlan> {
-    const stored = await session.manager.getRepository(Case).findBy({ code: In(rows.map((r) => r.code)) });
+    const stored = await selectByKeys(session.manager, Case, ["code", ...WRITTEN], "code", rows.map((r) => r.code));
     const byCode = new Map(stored.map((c) => [c.code, c]));
     const errors: ImportError[] = [];
     const counts = { created: 0, updated: 0, unchanged: 0 };
@@ -74,7 +73,7 @@ export const casesImporter: KindImporter<CaseRow> = {
     return {
       errors,
       counts,
-      write: () => upsertRows(session.manager, Case, writes, WRITTEN, "code"),
+      write: () => upsertRows(session.manager, Case, writes, ["code", ...WRITTEN], "code"),
     };
   },
 };

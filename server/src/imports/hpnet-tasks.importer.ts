@@ -1,6 +1,5 @@
-import { In } from "typeorm";
 import { HpNetTask } from "../entities/hpnet-task.entity.js";
-import { sameValue, upsertRows } from "./batched-upsert.js";
+import { sameValue, selectByKeys, upsertRows } from "./batched-upsert.js";
 import { TASK_COLUMNS } from "./import-columns.js";
 import type { ImportError } from "./import-result.js";
 import type { ImportSession } from "./import-session.js";
@@ -29,9 +28,8 @@ export const hpnetTasksImporter: KindImporter<TaskRow> = {
   keyOf: (row) => row.externalId,
 
   async planBatch(rows: readonly TaskRow[], session: ImportSession): Promise<BatchPlan> {
-    const stored = await session.manager
-      .getRepository(HpNetTask)
-      .findBy({ externalId: In(rows.map((r) => r.externalId)) });
+    const keys = rows.map((r) => r.externalId);
+    const stored = await selectByKeys(session.manager, HpNetTask, ["externalId", ...WRITTEN], "externalId", keys);
     const byExternalId = new Map(stored.map((t) => [t.externalId, t]));
     const errors: ImportError[] = [];
     const counts = { created: 0, updated: 0, unchanged: 0 };
@@ -89,7 +87,7 @@ export const hpnetTasksImporter: KindImporter<TaskRow> = {
     return {
       errors,
       counts,
-      write: () => upsertRows(session.manager, HpNetTask, writes, WRITTEN, "externalId"),
+      write: () => upsertRows(session.manager, HpNetTask, writes, ["externalId", ...WRITTEN], "externalId"),
     };
   },
 };

@@ -1,0 +1,13 @@
+import type { ImportOutcome } from "./import-result.js";
+
+/** The report a person reads after an import (command line): counts, or every failing line. */
+export function importReportText(outcome: ImportOutcome, fileName: string): string {
+  if (outcome.errors.length === 0) {
+    return `${fileName}: ${outcome.created} created, ${outcome.updated} updated, ${outcome.unchanged} unchanged.\n`;
+  }
+  const lines = outcome.errors.map(
+    (e) => `  line ${e.line}${e.column === null ? "" : `, ${e.column}`}: ${e.message}`,
+  );
+  const count = outcome.errors.length;
+  return `${fileName}: nothing was imported; ${count} ${count === 1 ? "problem" : "problems"} to correct:\n${lines.join("\n")}\n`;
+}
