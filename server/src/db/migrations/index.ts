@@ -1,5 +1,6 @@
 import { InitialSchema1700000000000 } from "./1700000000000-initial-schema.js";
+import { ComplianceCoveringIndexes1700000001000 } from "./1700000001000-compliance-covering-indexes.js";
 import { LetterSettings1700000003000 } from "./1700000003000-letter-settings.js";
 
 /** Every migration, oldest first; the data source runs the pending ones at start-up. */
-export const MIGRATIONS = [InitialSchema1700000000000, LetterSettings1700000003000];
+export const MIGRATIONS = [InitialSchema1700000000000, ComplianceCoveringIndexes1700000001000, LetterSettings1700000003000];
