@@ -112,6 +112,11 @@ describe.each(testDrivers())("importCases on %s", (driver) => {
       updated: 0,
       unchanged: 0,
       errors: [
+        {
+          line: 3,
+          column: "unit_code",
+          message: 'Unit "XX" does not exist; correct the code or have an administrator create the unit first.',
+        },
         { line: 3, column: "due_at", message: '"Ngày hẹn trả": "31/02/2023" is not a date that exists.' },
         { line: 4, column: "procedure_name", message: '"Tên thủ tục" is empty; it is required.' },
         {

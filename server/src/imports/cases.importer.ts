@@ -3,7 +3,7 @@ import { sameValue, selectByKeys, upsertRows } from "./batched-upsert.js";
 import { readCaseRow, type CaseRow } from "./case-row.js";
 import { CASE_COLUMNS } from "./import-columns.js";
 import type { ImportError } from "./import-result.js";
-import type { ImportSession } from "./import-session.js";
+import { unknownUnitMessage, type ImportSession } from "./import-session.js";
 import type { BatchPlan, KindImporter } from "./kind-importer.js";
 
 const WRITTEN = ["procedureName", "applicantName", "unitId", "receivedAt", "dueAt", "resolvedAt"] as const;
@@ -31,7 +31,7 @@ export const casesImporter: KindImporter<CaseRow> = {
         rowErrors.push({
           line: row.line,
           column: "unit_code",
-          message: `Unit "${row.unitCode}" does not exist; correct the code or have an administrator create the unit first.`,
+          message: unknownUnitMessage(row.unitCode),
         });
       } else if (!session.mayWrite(unit.id)) {
         rowErrors.push({

@@ -2,7 +2,7 @@ import { HpNetTask } from "../entities/hpnet-task.entity.js";
 import { sameValue, selectByKeys, upsertRows } from "./batched-upsert.js";
 import { TASK_COLUMNS } from "./import-columns.js";
 import type { ImportError } from "./import-result.js";
-import type { ImportSession } from "./import-session.js";
+import { unknownUnitMessage, type ImportSession } from "./import-session.js";
 import type { BatchPlan, KindImporter } from "./kind-importer.js";
 import { readTaskRow, type TaskRow } from "./task-row.js";
 
@@ -42,7 +42,7 @@ export const hpnetTasksImporter: KindImporter<TaskRow> = {
         rowErrors.push({
           line: row.line,
           column: "unit_code",
-          message: `Unit "${row.unitCode}" does not exist; correct the code or have an administrator create the unit first.`,
+          message: unknownUnitMessage(row.unitCode),
         });
       } else if (!session.mayWrite(unit.id)) {
         rowErrors.push({

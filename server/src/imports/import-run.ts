@@ -8,7 +8,7 @@ import { matchHeader, type HeaderMap } from "./header-matching.js";
 import { hpnetTasksImporter } from "./hpnet-tasks.importer.js";
 import type { ImportKind } from "./import-columns.js";
 import type { ImportError, ImportOutcome } from "./import-result.js";
-import { ImportSession } from "./import-session.js";
+import { ImportSession, unknownUnitMessage } from "./import-session.js";
 import type { KindImporter } from "./kind-importer.js";
 import { cleanCell, isBlankRecord, UnreadableFileError, type SourceRecord } from "./source-record.js";
 
@@ -91,6 +91,7 @@ export async function runImport(
         if (duplicate) errors.push(duplicate);
         const reading = importer.readRow(record, header);
         errors.push(...reading.errors);
+        if (reading.row === null) errors.push(...unknownUnit(header, record, session));
         if (reading.row !== null && !duplicate) batch.push(reading.row);
         if (batch.length >= batchSize) await flush();
       }
@@ -119,6 +120,17 @@ export async function runImport(
   } finally {
     await runner.release();
   }
+}
+
+/**
+ * A row that failed on its own is not checked against the database, but an unknown unit is worth
+ * saying at once: the clerk corrects the whole line in one pass.
+ */
+function unknownUnit(header: HeaderMap, record: SourceRecord, session: ImportSession): ImportError[] {
+  const position = header.positions.get("unit_code");
+  const code = position === undefined ? null : cleanCell(record.cells[position]);
+  if (code === null || session.unitByCode(code)) return [];
+  return [{ line: record.line, column: "unit_code", message: unknownUnitMessage(code) }];
 }
 
 /** A key an earlier row of the file already had; read from the cell, so a row failing otherwise still claims its key. */

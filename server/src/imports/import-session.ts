@@ -46,3 +46,6 @@ export class ImportSession {
     return this.actor.unitId === null ? "none" : this.unitCodeOf(this.actor.unitId);
   }
 }
+
+export const unknownUnitMessage = (code: string): string =>
+  `Unit "${code}" does not exist; correct the code or have an administrator create the unit first.`;
