@@ -121,6 +121,18 @@ describe.each(testDrivers())("import mutations over HTTP on %s", (driver) => {
         i: { number: "123/TB-BQL", subject: "Rà soát", issuedOn: "2023-11-08", periodStart: "2023-01-01", periodEnd: "2023-12-31", deadline: "2023-11-17" },
       }),
     ).createDirective;
+    const exported = dataOf(
+      await server.gql(
+        `query ($d: ID!) { exportForImport(kind: CASES, directiveId: $d) { fileName mimeType byteSize contentBase64 } }`,
+        { d: directive.id },
+        viewerToken,
+      ),
+    ).exportForImport;
+    const text = Buffer.from(exported.contentBase64, "base64");
+    expect(exported).toMatchObject({ fileName: "ho-so-123-TB-BQL.csv", mimeType: "text/csv; charset=utf-8", byteSize: text.length });
+    expect(dataOf(await server.gql(IMPORT_CASES, { csv: text.toString("utf8") })).importCases).toMatchObject({ unchanged: 4, errors: [] });
+    expect(errorCode(await server.gql(`{ exportForImport(kind: HPNET_TASKS, directiveId: "77") { fileName } }`))).toBe("NOT_FOUND");
+
     const app = express().use(exportsRouter(server.app.db, ADMIN_TOKEN));
     const http = app.listen(0, "127.0.0.1");
     await new Promise((resolve) => http.once("listening", resolve));

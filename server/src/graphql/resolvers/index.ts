@@ -5,6 +5,7 @@ import { DirectiveResolver } from "./directive.resolver.js";
 import { DocumentResolver } from "./document.resolver.js";
 import { HolidayResolver } from "./holiday.resolver.js";
 import { HpNetTaskResolver } from "./hpnet-task.resolver.js";
+import { ImportExportResolver } from "./import-export.resolver.js";
 import { ImportResolver } from "./import.resolver.js";
 import { UnitResolver } from "./unit.resolver.js";
 
@@ -18,5 +19,6 @@ export const RESOLVERS = [
   HolidayResolver,
   ApiTokenResolver,
   ImportResolver,
+  ImportExportResolver,
   DocumentResolver,
 ] as const;
