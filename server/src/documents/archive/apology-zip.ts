@@ -1,15 +1,16 @@
 import { PassThrough, type Writable } from "node:stream";
 import { once } from "node:events";
 import archiver from "archiver";
-import { buildApologyLetter, type ApologyLetterModel } from "../letters/apology-letter.js";
+import { apologyLetterRenderer, type ApologyLetterModel } from "../letters/apology-letter.js";
 import type { LetterTexts } from "../texts/letter-texts.js";
 import { apologyFileName } from "../document-file.js";
 
 /**
  * Every apology letter of a scope as one .zip, one .docx per case named by its code. Each letter
  * is built, handed to the archive and let go before the next one is built, so memory holds one
- * letter and the archive's buffer, never the whole set twice. A .docx is already deflated: the
- * entries are stored, which is what keeps 1,000 letters to seconds.
+ * letter and the archive's buffer, never the whole set twice. Letters come from a template filled
+ * per case (letters/docx-template.ts), and a .docx is already deflated so the entries are stored:
+ * together that keeps 1,000 letters to seconds.
  */
 export async function writeApologyZip(
   letters: AsyncIterable<ApologyLetterModel> | Iterable<ApologyLetterModel>,
@@ -24,10 +25,11 @@ export async function writeApologyZip(
   });
   failed.catch(() => undefined);
   archive.pipe(output);
+  const render = await apologyLetterRenderer(texts);
   const used = new Set<string>();
   let count = 0;
   for await (const model of letters) {
-    const bytes = await buildApologyLetter(model, texts);
+    const bytes = render(model);
     const entry = once(archive, "entry");
     archive.append(bytes, { name: uniqueName(apologyFileName(model.caseCode), used), date: model.apology.issuedAt });
     await Promise.race([entry, failed]);

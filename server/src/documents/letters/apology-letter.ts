@@ -1,6 +1,7 @@
 import { vietnamDayOf } from "../../domain/vietnam-time.js";
 import { interpolate } from "../texts/interpolate.js";
-import type { ApologyFormTexts, LetterTexts } from "../texts/letter-texts.js";
+import { APOLOGY_PLACEHOLDERS, type ApologyFormTexts, type LetterTexts } from "../texts/letter-texts.js";
+import { DocxTemplate } from "./docx-template.js";
 import {
   bodyParagraph,
   headerBlock,
@@ -59,22 +60,27 @@ export function apologyValues(m: ApologyLetterModel, texts: LetterTexts): Record
     newDueDate: momentDayText(m.apology.newDueAt),
     newDueTime: momentTimeText(m.apology.newDueAt),
     apologyNumber: m.apology.number,
+    signer: m.apology.signer,
+    // Not a placeholder the Office may use (no underscore in placeholders): the layout's own value.
+    _placeAndDate: placeAndDate(texts.agency.place, vietnamDayOf(m.apology.issuedAt)),
   };
 }
 
-/** Phiếu xin lỗi và hẹn lại ngày trả kết quả, laid out per Decree 30/2020, as .docx bytes. */
-export async function buildApologyLetter(m: ApologyLetterModel, texts: LetterTexts): Promise<Buffer> {
+/**
+ * The letter from its values alone (see apologyValues), so the same code builds a real letter and
+ * the marked template that letter-template.ts fills for many letters at once.
+ */
+export async function buildApologyLetterFromValues(values: Record<string, string>, texts: LetterTexts): Promise<Buffer> {
   const form = apologyForm(texts);
-  const values = apologyValues(m, texts);
   const fill = (t: string): string => interpolate(t, values);
   const children = [
     headerBlock({
       parentAgency: texts.agency.parentAgency,
       agency: texts.agency.agency,
-      number: m.apology.number,
+      number: fill("{apologyNumber}"),
       nationalName: texts.agency.nationalName,
       motto: texts.agency.motto,
-      placeAndDate: placeAndDate(texts.agency.place, vietnamDayOf(m.apology.issuedAt)),
+      placeAndDate: values._placeAndDate,
     }),
     titleBlock(fill(form.title)),
     salutationLine(fill(form.salutation)),
@@ -83,9 +89,24 @@ export async function buildApologyLetter(m: ApologyLetterModel, texts: LetterTex
     signatureBlock({
       authority: fill(form.signature.authority),
       title: fill(form.signature.title),
-      name: m.apology.signer,
+      name: fill("{signer}"),
       recipients: form.recipients.map(fill),
     }),
   ];
-  return packDecree30(`${fill(form.title)} ${m.caseCode}`, children);
+  return packDecree30(`${fill(form.title)} ${fill("{caseCode}")}`, children);
+}
+
+/** Phiếu xin lỗi và hẹn lại ngày trả kết quả, laid out per Decree 30/2020, as .docx bytes. */
+export async function buildApologyLetter(m: ApologyLetterModel, texts: LetterTexts): Promise<Buffer> {
+  return buildApologyLetterFromValues(apologyValues(m, texts), texts);
+}
+
+/**
+ * For many letters with the same texts (the zip): the layout is built once, then each letter is
+ * the template filled with its values. Same bytes in word/document.xml as buildApologyLetter.
+ */
+export async function apologyLetterRenderer(texts: LetterTexts): Promise<(m: ApologyLetterModel) => Buffer> {
+  const keys = [...APOLOGY_PLACEHOLDERS, "_placeAndDate"];
+  const template = await DocxTemplate.create(keys, (values) => buildApologyLetterFromValues(values, texts));
+  return (m) => template.render(apologyValues(m, texts));
 }

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { buildApologyLetter } from "../letters/apology-letter.js";
+import { apologyLetterRenderer, buildApologyLetter } from "../letters/apology-letter.js";
 import { buildReminderLetter } from "../letters/reminder-letter.js";
 import { DEFAULT_LETTER_TEXTS } from "../texts/default-letter-texts.js";
 import { sampleApologyModel, sampleReminderModel } from "./sample-models.js";
@@ -36,8 +36,11 @@ async function main(): Promise<void> {
   ensureTools();
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
+  // H02 goes through the template the zip uses, so LibreOffice checks that path's files too.
+  const render = await apologyLetterRenderer(DEFAULT_LETTER_TEXTS);
   const files = {
     "xin-loi-H01.docx": await buildApologyLetter(sampleApologyModel("H01"), DEFAULT_LETTER_TEXTS),
+    "xin-loi-H02-tu-mau.docx": render(sampleApologyModel("H02")),
     "don-doc-2023-11-14.docx": await buildReminderLetter(sampleReminderModel(), DEFAULT_LETTER_TEXTS),
   };
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(OUT, name), bytes);

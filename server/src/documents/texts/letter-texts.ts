@@ -82,6 +82,7 @@ export const APOLOGY_PLACEHOLDERS = [
   "newDueDate",
   "newDueTime",
   "apologyNumber",
+  "signer",
 ] as const;
 
 export const REMINDER_PLACEHOLDERS = [
