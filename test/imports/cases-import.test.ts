@@ -3,7 +3,9 @@ import { Case } from "../../server/src/entities/case.entity.js";
 import { Role } from "../../server/src/graphql/enums.js";
 import { statementLogger } from "../../server/src/db/data-source.js";
 import { createTestDatabase, testDrivers, type TestDatabase } from "../support/databases.js";
-import { decomposed, importCsv, iso, seedUnits } from "./import-fixtures.js";
+import { csvRecords } from "../../server/src/imports/csv-records.js";
+import { runImport } from "../../server/src/imports/import-run.js";
+import { ADMIN, decomposed, importCsv, iso, seedUnits } from "./import-fixtures.js";
 
 /** A one-stop system export: Vietnamese headers, BOM, semicolons, CRLF, quoted ; and line breaks, NFD letters. */
 const ONE_STOP_EXPORT =
@@ -191,10 +193,20 @@ describe.each(testDrivers())("importCases on %s", (driver) => {
           "The file is empty; its first line must be the header (code, procedure_name, applicant_name, unit_code, received_at, due_at, resolved_at).",
       },
     ]);
+    const before = await stored();
     const broken = "code,procedure_name,applicant_name,unit_code,received_at,due_at\nQ-1,P,A,VP,01/11/2023,17/11/2023\nQ-2,\"P,A,VP,01/11/2023,17/11/2023\n";
-    expect((await importCsv(database.db, "cases", broken)).errors).toEqual([
+    // A batch of one row: Q-1 is written before the parser meets line 3, and must be rolled back.
+    expect((await importCsv(database.db, "cases", broken, undefined, 1)).errors).toEqual([
       { line: 3, column: null, message: expect.stringMatching(/never closed/) },
     ]);
+    const windows1258 = Buffer.concat([
+      Buffer.from("code,procedure_name,applicant_name,unit_code,received_at,due_at\nQ-3,P,A,VP,01/11/2023,17/11/2023\n"),
+      Buffer.from([0x51, 0x2d, 0x34, 0x2c, 0x50, 0x2c, 0x54, 0xf2, 0x6e, 0x2c]),
+      Buffer.from("VP,01/11/2023,17/11/2023\n"),
+    ]);
+    const outcome = await runImport(database.db, "cases", csvRecords([windows1258]), { actor: ADMIN, batchSize: 1 });
+    expect(outcome.errors).toEqual([{ line: 3, column: null, message: expect.stringMatching(/not UTF-8/) }]);
+    expect(await stored()).toEqual(before);
   });
 
   it("lets an OFFICER import its own unit's rows only; others are row errors and nothing is written", async () => {
