@@ -30,6 +30,14 @@ const FONT = { name: "Times New Roman", size: 12 };
 const BOLD = { ...FONT, bold: true };
 const THIN = { style: "thin" as const };
 const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+/** Printed on A4 across, every column on one page wide (the Office files a printout). */
+const A4_LANDSCAPE: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9,
+  orientation: "landscape",
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+};
 
 /**
  * Excel has no time zones: a cell shows the wall clock of the serial it holds, and exceljs writes a
@@ -87,9 +95,10 @@ function styleDataRow(row: ExcelJS.Row, dateFormats: Record<number, string>, bol
 function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, m: ComplianceReportModel): void {
   const sheet = workbook.addWorksheet(SUMMARY_SHEET, {
     views: [{ state: "frozen", xSplit: 2, ySplit: SUMMARY_HEADER_ROW }],
-    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: A4_LANDSCAPE,
   });
-  sheet.columns = [10, 44, 18, 11, 11, 11, 12, 13, 11, 12, 11, 11, 24].map((width) => ({ width }));
+  // Column A also holds the title block's labels ("Số liệu tính đến:"), hence wider than a code needs.
+  sheet.columns = [18, 44, 18, 11, 11, 11, 12, 13, 11, 12, 11, 11, 24].map((width) => ({ width }));
   const title = sheet.addRow([`BÁO CÁO TỔNG HỢP KẾT QUẢ THỰC HIỆN VĂN BẢN SỐ ${m.directive.number}`]);
   title.font = { ...BOLD, size: 14 };
   const subject = sheet.addRow([m.directive.subject]);
@@ -127,8 +136,8 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, m: Complianc
 }
 
 function writeCases(workbook: ExcelJS.stream.xlsx.WorkbookWriter, m: ComplianceReportModel): void {
-  const sheet = workbook.addWorksheet(CASES_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = [10, 16, 50, 34, 17, 17, 17, 20, 14].map((width) => ({ width }));
+  const sheet = workbook.addWorksheet(CASES_SHEET, { views: [{ state: "frozen", ySplit: 1 }], pageSetup: A4_LANDSCAPE });
+  sheet.columns = [10, 26, 50, 34, 17, 17, 17, 20, 14].map((width) => ({ width }));
   headerRow(sheet, [
     "Mã đơn vị",
     "Mã hồ sơ",
@@ -160,8 +169,8 @@ function writeCases(workbook: ExcelJS.stream.xlsx.WorkbookWriter, m: ComplianceR
 }
 
 function writeTasks(workbook: ExcelJS.stream.xlsx.WorkbookWriter, m: ComplianceReportModel): void {
-  const sheet = workbook.addWorksheet(TASKS_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = [10, 16, 56, 24, 17, 17, 16, 16].map((width) => ({ width }));
+  const sheet = workbook.addWorksheet(TASKS_SHEET, { views: [{ state: "frozen", ySplit: 1 }], pageSetup: A4_LANDSCAPE });
+  sheet.columns = [10, 18, 56, 24, 17, 17, 16, 16].map((width) => ({ width }));
   headerRow(sheet, [
     "Mã đơn vị",
     "Mã công việc HpNet",
