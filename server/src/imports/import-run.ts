@@ -9,6 +9,7 @@ import { hpnetTasksImporter } from "./hpnet-tasks.importer.js";
 import type { ImportKind } from "./import-columns.js";
 import type { ImportError, ImportOutcome } from "./import-result.js";
 import { ImportSession, unknownUnitMessage } from "./import-session.js";
+import { inImportTransaction } from "./import-transaction.js";
 import type { KindImporter } from "./kind-importer.js";
 import { cleanCell, isBlankRecord, UnreadableFileError, type SourceRecord } from "./source-record.js";
 
@@ -48,11 +49,8 @@ export async function runImport(
   }
   const importer = IMPORTERS[kind];
   const batchSize = options.batchSize ?? 500;
-  const runner = db.createQueryRunner();
-  await runner.connect();
-  await runner.startTransaction();
-  try {
-    const session = await ImportSession.open(runner.manager, options.actor);
+  return inImportTransaction(db, async (manager) => {
+    const session = await ImportSession.open(manager, options.actor);
     const errors: ImportError[] = [];
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const firstLineOfKey = new Map<string, number>();
@@ -109,17 +107,10 @@ export async function runImport(
     }
     options.onProgress?.({ rows });
     if (errors.length > 0) {
-      await runner.rollbackTransaction();
-      return { created: 0, updated: 0, unchanged: 0, errors: sortErrors(errors, importer) };
+      return { commit: false, value: { created: 0, updated: 0, unchanged: 0, errors: sortErrors(errors, importer) } };
     }
-    await runner.commitTransaction();
-    return { ...counts, errors: [] };
-  } catch (error) {
-    if (runner.isTransactionActive) await runner.rollbackTransaction();
-    throw error;
-  } finally {
-    await runner.release();
-  }
+    return { commit: true, value: { ...counts, errors: [] } };
+  });
 }
 
 /**
