@@ -49,6 +49,14 @@ describe("CSV records", () => {
     ]);
   });
 
+  it("decides the delimiter on the first line with content", async () => {
+    const records = await all(csvText("\n  \ncode;title\nA;B,C\n"));
+    expect(records.filter((r) => r.cells.length > 1)).toEqual([
+      { line: 3, cells: ["code", "title"] },
+      { line: 4, cells: ["A", "B,C"] },
+    ]);
+  });
+
   it("counts lone CR line ends and blank lines", async () => {
     const records = await all(csvText("a,b\r1,2\r\r3,\"x\ry\"\r4,5"));
     expect(records.map((r) => r.line)).toEqual([1, 2, 3, 4, 6]);

@@ -23,12 +23,14 @@ export async function* csvRecords(input: CsvInput): AsyncGenerator<SourceRecord>
   const text = unifiedLines(input)[Symbol.asyncIterator]();
   let head = "";
   let done = false;
-  while (!head.includes("\n") && !done) {
+  // The header is the first line with any content; blank lines before it do not decide the delimiter.
+  const headerLineOf = (buffered: string) => /^[^\S\n]*\S[^\n]*\n/m.exec(buffered)?.[0] ?? null;
+  while (headerLineOf(head) === null && !done) {
     const next = await text.next();
     if (next.done) done = true;
     else head += next.value;
   }
-  const headerLine = head.split("\n", 1)[0];
+  const headerLine = headerLineOf(head) ?? head;
   const delimiter = headerLine.includes(";") && !headerLine.includes(",") ? ";" : ",";
   const source = Readable.from(
     (async function* () {
