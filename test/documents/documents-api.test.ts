@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, dataOf, errorCode, startTestServer, type TestServer } from "../support/test-server.js";
 import { testDrivers } from "../support/databases.js";
 import { openDocx, paragraphTexts } from "./docx-reading.js";
+import { casesWithApologyInScope } from "../../server/src/services/outstanding.js";
 
 /**
  * The four document queries and the HTTP downloads against the real app on each driver: every
@@ -388,5 +389,34 @@ describe.each(testDrivers())("documents over the API (%s)", (driver) => {
     expect(JSON.parse(reset.resetLetterTexts).agency.place).toBe("Hải Phòng");
     const read = dataOf<{ letterTexts: string }>(await server.gql(`query { letterTexts }`, {}, token));
     expect(JSON.parse(read.letterTexts).apologyForm).toBe("TT01-2018");
+  });
+
+  // Last: it adds cases, which would change the figures the tests above compare.
+  it("orders the zip's letters by case code in code points, across keyset batches", async () => {
+    for (const code of ["h-02", "Hà-01"]) {
+      dataOf(
+        await server.gql("mutation($i: CaseInput!) { upsertCase(input: $i) { id } }", {
+          i: { ...CASES[4], code, procedureName: "Đăng ký nội quy lao động" },
+        }),
+      );
+      dataOf(
+        await server.gql("mutation($i: ApologyInput!) { issueApology(input: $i) { id } }", { i: { ...APOLOGIES[2], caseCode: code } }),
+      );
+    }
+    const expected = ["H01", "H04", "H05", "Hà-01", "h-02"];
+    const directive = { periodStart: "2023-01-01", periodEnd: "2023-12-31" };
+    const codes: string[] = [];
+    for await (const { row } of casesWithApologyInScope(server.database.db, directive, undefined, 2)) codes.push(row.code);
+    expect(codes).toEqual(expected);
+    const zip = dataOf<{ apologyLetters: Doc }>(
+      await server.gql(`query($d: ID!) { apologyLetters(directiveId: $d) { ${DOCUMENT} } }`, { d: directiveId }),
+    ).apologyLetters;
+    expect(Object.keys((await JSZip.loadAsync(decoded(zip))).files)).toEqual([
+      "xin-loi-H01.docx",
+      "xin-loi-H04.docx",
+      "xin-loi-H05.docx",
+      "xin-loi-Ha-01.docx",
+      "xin-loi-h-02.docx",
+    ]);
   });
 });

@@ -106,8 +106,9 @@ export interface CaseWithApology {
 
 /**
  * Every case in the directive's scope that has an apology, whenever issued: the letters exist
- * as documents whatever the moment. Read in keyset batches so a large scope never sits in memory
- * whole; the zip consumes one batch while the next is not yet read.
+ * as documents whatever the moment. Ordered by case code in code points (the code column is
+ * binary on both drivers: utf8mb4_bin on MariaDB, SQLite's BINARY) and read in keyset batches,
+ * so a large scope never sits in memory whole; the zip consumes one batch before the next is read.
  */
 export async function* casesWithApologyInScope(
   db: DataSource,
@@ -117,16 +118,16 @@ export async function* casesWithApologyInScope(
 ): AsyncGenerator<CaseWithApology> {
   const window = scopeWindow(directive.periodStart, directive.periodEnd);
   const units = new Map((await db.getRepository(Unit).find()).map((u) => [u.id, u]));
-  let afterId = 0;
+  let afterCode: string | null = null;
   for (;;) {
     const query = db
       .getRepository(Case)
       .createQueryBuilder("c")
       .innerJoin(Apology, "a", "a.caseId = c.id")
       .where("c.dueAt >= :from AND c.dueAt < :until", { from: sqlMoment(window.from), until: sqlMoment(window.until) })
-      .andWhere("c.id > :afterId", { afterId })
-      .orderBy("c.id", "ASC")
+      .orderBy("c.code", "ASC")
       .limit(batchSize);
+    if (afterCode !== null) query.andWhere("c.code > :afterCode", { afterCode });
     if (unitId !== undefined) query.andWhere("c.unitId = :unitId", { unitId });
     const cases = await query.getMany();
     if (cases.length === 0) return;
@@ -137,6 +138,6 @@ export async function* casesWithApologyInScope(
       const unit = units.get(row.unitId);
       if (apology && unit) yield { row, apology, unit };
     }
-    afterId = cases[cases.length - 1].id;
+    afterCode = cases[cases.length - 1].code;
   }
 }
