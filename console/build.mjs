@@ -2,7 +2,7 @@
 // a copy in extension/dist/console is packaged into the .vsix for the webview panel.
 import { build } from "esbuild";
 import { existsSync } from "node:fs";
-import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { exampleTabs } from "./example-tabs.mjs";
@@ -22,10 +22,13 @@ async function readExampleTabs() {
   return exampleTabs(await readFile(file, "utf8"));
 }
 
-await rm(out, { recursive: true, force: true });
+// Built beside the target and swapped in with renames: a server (or a test) reading dist/console while a
+// build runs never sees it half written or missing.
+const staging = `${out}.${process.pid}.tmp`;
+await rm(staging, { recursive: true, force: true });
 await build({
   entryPoints: { console: join(here, "src", "main.tsx") },
-  outdir: out,
+  outdir: staging,
   bundle: true,
   minify: true,
   format: "iife",
@@ -39,13 +42,27 @@ await build({
   logLevel: "warning",
 });
 
-const cssFile = join(out, "console.css");
+const cssFile = join(staging, "console.css");
 const { css, files } = extractFonts(await readFile(cssFile, "utf8"));
 await writeFile(cssFile, css);
-await mkdir(join(out, "fonts"), { recursive: true });
-for (const [name, bytes] of files) await writeFile(join(out, name), bytes);
-await cp(join(here, "index.html"), join(out, "index.html"));
+await mkdir(join(staging, "fonts"), { recursive: true });
+for (const [name, bytes] of files) await writeFile(join(staging, name), bytes);
+await cp(join(here, "index.html"), join(staging, "index.html"));
 
-await rm(extensionCopy, { recursive: true, force: true });
-await mkdir(dirname(extensionCopy), { recursive: true });
-await cp(out, extensionCopy, { recursive: true, filter: (source) => !source.endsWith("index.html") });
+const extensionStaging = `${extensionCopy}.${process.pid}.tmp`;
+await rm(extensionStaging, { recursive: true, force: true });
+await cp(staging, extensionStaging, { recursive: true, filter: (source) => !source.endsWith("index.html") });
+await swapInto(staging, out);
+await swapInto(extensionStaging, extensionCopy);
+
+async function swapInto(ready, target) {
+  const old = `${target}.${process.pid}.old`;
+  await mkdir(dirname(target), { recursive: true });
+  await rename(target, old).catch(() => undefined);
+  // Another build may have put its own, equivalent, copy in place between the two renames: keep that one.
+  await rename(ready, target).catch((error) => {
+    if (error.code !== "ENOTEMPTY" && error.code !== "EEXIST") throw error;
+    return rm(ready, { recursive: true, force: true });
+  });
+  await rm(old, { recursive: true, force: true });
+}

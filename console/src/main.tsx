@@ -6,8 +6,9 @@ import { createRoot } from "react-dom/client";
 import { browserFetcher } from "./browser-fetcher.js";
 import { TokenField } from "./token-field.js";
 import { readToken } from "./token-store.js";
-import { vscodeApi, type VsCodeApi } from "./vscode-api.js";
 import { webviewFetcher } from "./webview-fetcher.js";
+import { vscodeApi, type VsCodeApi } from "./vscode-api.js";
+import { useVscodeTheme } from "./vscode-theme.js";
 import { webviewStorage } from "./webview-storage.js";
 
 /** Operations of the repository's examples.graphql, turned into tabs by console/build.mjs. */
@@ -64,6 +65,7 @@ function WebviewConsole(props: { vscode: VsCodeApi }) {
     window.addEventListener("message", onMessage);
     return () => window.removeEventListener("message", onMessage);
   }, []);
+  const theme = useVscodeTheme();
   const fetcher = useMemo<typeof relay>(() => (params, opts) => relay(params, opts), [relay, generation]);
   return (
     <div className="cchc-console">
@@ -73,7 +75,7 @@ function WebviewConsole(props: { vscode: VsCodeApi }) {
         defaultTabs={CCHC_EXAMPLE_TABS}
         isHeadersEditorEnabled={false}
         showPersistHeadersSettings={false}
-        forcedTheme={document.body.classList.contains("vscode-light") ? "light" : "dark"}
+        forcedTheme={theme}
       />
     </div>
   );

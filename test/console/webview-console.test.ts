@@ -63,6 +63,10 @@ describe("console webview page", () => {
 
     await page.goto(webviewUrl);
     await page.waitForSelector(".graphiql-query-editor .CodeMirror");
+    // GraphiQL follows VS Code's theme, also when the user switches it.
+    await page.waitForFunction(() => document.body.classList.contains("graphiql-dark"));
+    await page.evaluate(() => document.body.classList.replace("vscode-dark", "vscode-light"));
+    await page.waitForFunction(() => document.body.classList.contains("graphiql-light"));
     // No token field here: the extension host holds the token.
     expect(await page.locator("#cchc-token").count()).toBe(0);
     // Introspection went through the relay, so the docs show the schema.

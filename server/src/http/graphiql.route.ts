@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import express, { type Request, type Response, type Router } from "express";
+import express, { type Request, type RequestHandler, type Response, type Router } from "express";
 
 /**
  * GET /graphiql: the GraphiQL console built by `npm run build:console` (console/build.mjs) into
@@ -10,11 +10,14 @@ import express, { type Request, type Response, type Router } from "express";
  * host's /graphql, nothing else, so it works on a closed network and cannot leak the token it holds.
  */
 export function graphiqlRouter(options: { bundleDir?: string } = {}): Router {
-  const bundleDir = options.bundleDir ?? findBundle();
+  // Looked up per request, so a server started before `npm run build:console` serves it once it exists.
+  const bundleDir = () => options.bundleDir ?? findBundle();
+  const staticFiles = new Map<string, RequestHandler>();
   const router = express.Router();
 
   router.get("/graphiql", async (_req: Request, res: Response) => {
-    const indexFile = bundleDir && join(bundleDir, "index.html");
+    const dir = bundleDir();
+    const indexFile = dir && join(dir, "index.html");
     if (!indexFile || !existsSync(indexFile)) {
       res
         .status(503)
@@ -35,19 +38,23 @@ export function graphiqlRouter(options: { bundleDir?: string } = {}): Router {
       .send(html);
   });
 
-  if (bundleDir) {
-    router.use(
-      "/graphiql",
-      express.static(bundleDir, {
+  router.use("/graphiql", (req, res, next) => {
+    const dir = bundleDir();
+    if (!dir) return next();
+    let serve = staticFiles.get(dir);
+    if (!serve) {
+      serve = express.static(dir, {
         index: false,
         redirect: false,
         // File names other than the fonts carry no hash: let browsers revalidate after an upgrade.
         cacheControl: true,
         maxAge: 0,
-        setHeaders: (res) => res.setHeader("X-Content-Type-Options", "nosniff"),
-      }),
-    );
-  }
+        setHeaders: (response) => response.setHeader("X-Content-Type-Options", "nosniff"),
+      });
+      staticFiles.set(dir, serve);
+    }
+    serve(req, res, next);
+  });
   return router;
 }
 
