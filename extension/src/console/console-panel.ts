@@ -69,7 +69,8 @@ export class ConsolePanel {
     this.disposables.push(
       webview.onDidReceiveMessage(async (message: unknown) => {
         const response = await relayConsoleRequest(message, () => deps.client());
-        if (response) await webview.postMessage(response);
+        // The panel may have been closed while the server answered; the answer then has nowhere to go.
+        if (response && ConsolePanel.current === this) await webview.postMessage(response);
       }),
       panel.onDidDispose(() => this.dispose()),
     );
