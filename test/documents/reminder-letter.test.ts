@@ -57,7 +57,7 @@ describe("buildReminderLetter", () => {
     expect(rows.slice(1)).toEqual([
       ["1", "Phòng Quản lý Doanh nghiệp và Giám sát đầu tư", "3", "5", "8", "71,2%"],
       ["2", "Phòng Quản lý Đầu tư", "2", "0", "4", "87,5%"],
-      ["3", "Trung tâm Xúc tiến đầu tư và Dịch vụ việc làm", "0", "1", "1", "96,6%"],
+      ["3", "Trung tâm Xúc tiến đầu tư và Dịch vụ việc làm", "0", "1", "1", "96,7%"],
     ]);
   });
 

@@ -84,7 +84,7 @@ export async function buildReminderLetter(m: ReminderLetterModel, texts: LetterT
       String(u.tasksNotFiled),
       percentText(u.rate),
     ]),
-    [10, 62, 25, 25, 25, 20],
+    [10, 72, 22, 24, 22, 19],
   );
   const children = [
     headerBlock({

@@ -40,9 +40,13 @@ export function momentText(moment: Date): string {
   return `${momentDayText(moment)} ${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}`;
 }
 
-/** "95,5%": Vietnamese writes the decimal comma; rounded down, so a rate below 1 never reads 100%. */
+/**
+ * "95,5%": Vietnamese writes the decimal comma. Rounded to a tenth, except that a rate below 1
+ * never reads 100% (it would tell a unit it is done when it is not).
+ */
 export function percentText(rate: number): string {
-  const rounded = Math.floor(rate * 1000 + 1e-9) / 10;
-  return `${rounded.toFixed(rounded % 1 === 0 ? 0 : 1).replace(".", ",")}%`;
+  let tenths = Math.round(rate * 1000);
+  if (rate < 1 && tenths >= 1000) tenths = 999;
+  const text = tenths % 10 === 0 ? String(tenths / 10) : (tenths / 10).toFixed(1);
+  return `${text.replace(".", ",")}%`;
 }
-
