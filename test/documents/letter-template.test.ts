@@ -66,3 +66,21 @@ describe("buildApologyZip", () => {
     expect(Object.keys(zip.files)).toEqual([]);
   });
 });
+
+describe("writeApologyZip", () => {
+  it("stops, and fails, when the receiver goes away mid-download", async () => {
+    const { PassThrough } = await import("node:stream");
+    const { writeApologyZip } = await import("../../server/src/documents/archive/apology-zip.js");
+    const sink = new PassThrough();
+    let built = 0;
+    function* letters() {
+      for (let i = 0; i < 500; i += 1) {
+        built += 1;
+        yield sampleApologyModel(`H${i}`);
+      }
+    }
+    sink.once("data", () => sink.destroy());
+    await expect(writeApologyZip(letters(), DEFAULT_LETTER_TEXTS, sink)).rejects.toThrow(/closed the stream/);
+    expect(built).toBeLessThan(500);
+  });
+});

@@ -77,8 +77,8 @@ function send(res: Response, file: DocumentFile): void {
 
 function fail(res: Response, error: unknown): void {
   if (res.headersSent) {
-    // Mid-stream: the only honest signal left is a cut connection, so the client sees a broken file.
-    log.error("document download failed mid-stream", { error: (error as Error).message });
+    // Mid-stream (often the client went away): the only honest signal left is a cut connection.
+    log.warn("document download ended mid-stream", { error: (error as Error).message });
     res.destroy(error as Error);
     return;
   }

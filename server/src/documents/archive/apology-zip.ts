@@ -18,10 +18,20 @@ export async function writeApologyZip(
   output: Writable,
 ): Promise<number> {
   const archive = archiver("zip", { store: true });
+  let complete = false;
   const failed = new Promise<never>((_, reject) => {
     archive.on("error", reject);
     archive.on("warning", reject);
     output.on("error", reject);
+    output.on("finish", () => {
+      complete = true;
+    });
+    // A download the client gave up on: stop building letters nobody will read.
+    output.on("close", () => {
+      if (complete) return;
+      archive.abort();
+      reject(new Error("The receiver closed the stream before the zip was complete"));
+    });
   });
   failed.catch(() => undefined);
   archive.pipe(output);
