@@ -3,9 +3,11 @@
 //   npm run bench:import                # 100,000 rows, CSV and XLSX, SQLite file in a temp dir
 //   BENCH_ROWS=20000 npm run bench:import
 //   BENCH_DATABASE_URL=mysql://root@127.0.0.1:3306/cchc_bench npm run bench:import   (database must exist)
+//   BENCH_FORMATS=csv,xlsx,graphql      graphql: the CSV as importCases(csv:) over HTTP to a server process
+//                                        (peak RSS of the server read from /proc/<pid>/status, Linux)
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -98,18 +100,57 @@ async function importOnce(url, file) {
   return { import: Number(stats[1]), cpu: Number(stats[2]), wall, peakMb: Number(stats[3]), ...result, errors: result.errors.length };
 }
 
+/** The server as `npm start` runs it, on the bench database; resolves with its URL and process. */
+async function startServer(url) {
+  const token = "bench-admin-token-0123456789";
+  const child = spawn(process.execPath, ["dist/server/src/main.js"], {
+    env: { ...process.env, DATABASE_URL: url, PORT: "0", CCHC_ADMIN_TOKEN: token, CCHC_DEMO: "false", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  const base = await new Promise((resolve, reject) => {
+    child.stdout.on("data", (d) => {
+      out += d;
+      const match = /GraphQL:\s+(http:\/\/\S+)\/graphql/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+  return { base, token, child };
+}
+
+const peakRssMb = (pid) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))[1]) / 1024;
+
+async function importOverGraphql(server, csvText) {
+  const started = process.hrtime.bigint();
+  const response = await fetch(`${server.base}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${server.token}` },
+    body: JSON.stringify({
+      query: "mutation ($csv: String!) { importCases(csv: $csv) { created updated unchanged errors { line column message } } }",
+      variables: { csv: csvText },
+    }),
+  });
+  const body = await response.json();
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  if (!body.data) throw new Error(JSON.stringify(body.errors).slice(0, 2000));
+  const result = body.data.importCases;
+  if (result.errors.length > 0) throw new Error(JSON.stringify(result.errors.slice(0, 5)));
+  return { ...result, wall, peakMb: Math.round(peakRssMb(server.child.pid)) };
+}
+
 const dir = mkdtempSync(join(tmpdir(), "cchc-bench-"));
 const url = process.env.BENCH_DATABASE_URL ?? `sqlite:${join(dir, "bench.sqlite")}`;
 try {
   const csv = join(dir, "cases.csv");
   const xlsx = join(dir, "cases.xlsx");
   await writeCsv(csv);
-  const formats = process.env.BENCH_FORMATS?.split(",") ?? ["csv", "xlsx"];
+  const formats = process.env.BENCH_FORMATS?.split(",") ?? ["csv", "xlsx", "graphql"];
   if (formats.includes("xlsx")) await writeXlsx(xlsx);
   console.log(`${ROWS} rows; database ${url.startsWith("sqlite:") ? "SQLite (file)" : url.replace(/\/\/[^@]*@/, "//…@")}; node ${process.version}`);
   console.log("| file | size | run | created | updated | unchanged | import time | CPU time | whole process | peak RSS |");
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-  for (const format of formats) {
+  for (const format of formats.filter((f) => f !== "graphql")) {
     const file = format === "csv" ? csv : xlsx;
     await prepareDatabase(url);
     for (const run of ["first (all created)", "second (all unchanged)"]) {
@@ -118,6 +159,22 @@ try {
       console.log(
         `| ${format} | ${size} | ${run} | ${r.created} | ${r.updated} | ${r.unchanged} | ${r.import.toFixed(1)} s | ${r.cpu.toFixed(1)} s | ${r.wall.toFixed(1)} s | ${r.peakMb} MB |`,
       );
+    }
+  }
+  if (formats.includes("graphql")) {
+    await prepareDatabase(url);
+    const server = await startServer(url);
+    try {
+      const text = readFileSync(csv, "utf8");
+      for (const run of ["first (all created)", "second (all unchanged)"]) {
+        const r = await importOverGraphql(server, text);
+        const size = `${(statSync(csv).size / 1_048_576).toFixed(1)} MB`;
+        console.log(
+          `| importCases over HTTP | ${size} | ${run} | ${r.created} | ${r.updated} | ${r.unchanged} | ${r.wall.toFixed(1)} s (request) | – | – | ${r.peakMb} MB (server) |`,
+        );
+      }
+    } finally {
+      server.child.kill();
     }
   }
 } finally {
