@@ -2,12 +2,13 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DirectiveBoard } from "../../extension/src/api/api-types.js";
 import { sortUnitsWorstFirst } from "../../extension/src/model/compliance-tree.model.js";
 import { percent, statusLabel } from "../../extension/src/model/format.js";
 import {
   answer,
+  answerDialog,
   clearNotifications,
   openWorkbench,
   pick,
@@ -63,6 +64,14 @@ beforeAll(async () => {
   bench = await openWorkbench(codeUrl, workspace, join(work, "chromium-profile"));
 });
 
+// A failed step leaves a picture of the workbench in test-output/ (ignored by git).
+afterEach(async (context) => {
+  if (context.task.result?.state !== "fail" || !bench) return;
+  const dir = resolve(__dirname, "../../test-output");
+  mkdirSync(dir, { recursive: true });
+  await bench.page.screenshot({ path: join(dir, `e2e-${context.task.name.replace(/\W+/g, "-")}.png`) }).catch(() => undefined);
+});
+
 afterAll(async () => {
   await bench?.close();
 });
@@ -98,17 +107,18 @@ describe("the CCHC extension in VS Code (code-server)", () => {
     await status.waitFor({ timeout: 20_000 });
   });
 
-  it("opens a unit to its outstanding items (for the README's screenshot)", async () => {
+  it("opens a unit to the cases it still owes an apology for", async () => {
     const { page } = bench;
-    const worst = sortUnitsWorstFirst(board.units)[0];
+    const worst = sortUnitsWorstFirst(board.units).find((u) => u.compliance.overdueCases > u.compliance.apologizedCases)!;
     await page.locator(".part.sidebar .monaco-list-row", { hasText: worst.unit.name }).first().click();
     const group = page.locator(".part.sidebar .monaco-list-row", { hasText: "Late cases without an apology" }).first();
     await group.waitFor({ timeout: 20_000 });
     await group.click();
     await page.locator(".part.sidebar .monaco-list-row[aria-level='4']").first().waitFor({ timeout: 20_000 });
-    mkdirSync(resolve(screenshot, ".."), { recursive: true });
-    await page.screenshot({ path: screenshot });
-    expect(readFileSync(screenshot).subarray(1, 4).toString()).toBe("PNG");
+    const cases = (await treeRows(page)).filter((r) => r.level === 4);
+    const owed = worst.compliance.overdueCases - worst.compliance.apologizedCases;
+    expect(cases.length).toBe(Math.min(owed, 50));
+    expect(cases.every((c) => /working days? late|overdue|late/.test(c.description))).toBe(true);
   });
 
   it("exports the compliance report as XLSX through the palette and a save dialog", async () => {
@@ -118,7 +128,7 @@ describe("the CCHC extension in VS Code (code-server)", () => {
     mkdirSync(join(workspace, "reports"), { recursive: true });
     await runCommand(page, "CCHC: Export Compliance Report");
     await pick(page, "Excel (.xlsx)");
-    await answer(page, target);
+    await answerDialog(page, target);
     await waitForNotification(page, /saved the compliance report/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(target) as unknown as ArrayBuffer);
@@ -134,16 +144,23 @@ describe("the CCHC extension in VS Code (code-server)", () => {
     mkdirSync(folder, { recursive: true });
     await runCommand(page, "CCHC: Generate Apology Letters");
     await pick(page, "Whole directive");
-    await answer(page, `${folder}/`);
-    await answer(page, folder).catch(() => undefined);
-    await waitForNotification(page, /apology letter/);
-    const letters = await waitForFiles(folder, /\.docx$/);
-    const apologized = board.units.reduce((n, u) => n + u.compliance.apologizedCases, 0);
-    expect(letters.length).toBeGreaterThan(0);
-    expect(letters.length).toBeLessThanOrEqual(Math.max(apologized, letters.length));
-    const zip = await JSZip.loadAsync(readFileSync(join(folder, letters[0])));
-    const xml = await zip.file("word/document.xml")!.async("string");
-    expect(xml).toContain("xin lỗi".normalize("NFC").slice(0, 3));
+    await answerDialog(page, folder);
+    const message = await waitForNotification(page, /wrote \d+ apology letters? of/);
+    const letters = await waitForFiles(folder, /\.docx$/, 5_000).catch((error: Error) => {
+      throw new Error(`${error.message}; the extension said: ${message}`);
+    });
+    const apologized = await api<{ cases: { totalCount: number } }>(
+      "query($id: ID!) { cases(filter: { directiveId: $id, apologized: true }, first: 0) { totalCount } }",
+      { id: board.id },
+    );
+    expect(letters).toHaveLength(apologized.cases.totalCount);
+    // Every file is a Word document that opens, and names the case it apologises for.
+    for (const letter of letters) {
+      const zip = await JSZip.loadAsync(readFileSync(join(folder, letter)));
+      const xml = await zip.file("word/document.xml")!.async("string");
+      const code = /H\d{4}\.\d{4}\.[A-Z]+/.exec(letter)?.[0];
+      if (code) expect(xml).toContain(code);
+    }
   });
 
   it("lists every failing line of a bad import and writes nothing", async () => {
@@ -153,11 +170,38 @@ describe("the CCHC extension in VS Code (code-server)", () => {
     writeFileSync(bad, "code,procedureName,applicantName,unitCode,receivedAt,dueAt,resolvedAt\nE2E-1,,Nguyễn Văn A,NO-SUCH,not a date,2023-01-01T00:00:00+07:00,\n");
     const before = await api<{ cases: { totalCount: number } }>("{ cases(first: 0) { totalCount } }");
     await runCommand(page, "CCHC: Import Cases…");
-    await answer(page, bad);
+    await answerDialog(page, bad);
     await waitForNotification(page, /failed: .*Nothing was written/);
     const editor = page.locator(".editor-instance .view-lines", { hasText: "Import of cases failed" });
     await editor.first().waitFor({ timeout: 20_000 });
     const after = await api<{ cases: { totalCount: number } }>("{ cases(first: 0) { totalCount } }");
     expect(after.cases.totalCount).toBe(before.cases.totalCount);
+  });
+
+  it("exports the report as Markdown, which opens in an editor (the README's screenshot)", async () => {
+    const { page } = bench;
+    await clearNotifications(page);
+    const target = join(workspace, "reports", "compliance.md");
+    await runCommand(page, "CCHC: Export Compliance Report");
+    await pick(page, "Markdown (.md)");
+    await answerDialog(page, target);
+    await page.locator(".tabs-container .tab", { hasText: "compliance.md" }).first().waitFor({ timeout: 30_000 });
+    expect(readFileSync(target, "utf8")).toContain(board.number);
+
+    // A wider side bar, so that the units' names and rates read in full.
+    const sidebar = await page.locator(".part.sidebar").boundingBox();
+    if (sidebar) {
+      const edge = sidebar.x + sidebar.width;
+      await page.mouse.move(edge, sidebar.y + sidebar.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(edge + 260, sidebar.y + sidebar.height / 2, { steps: 8 });
+      await page.mouse.up();
+    }
+    await clearNotifications(page);
+    await page.keyboard.press("Escape");
+    await page.waitForTimeout(500);
+    mkdirSync(resolve(screenshot, ".."), { recursive: true });
+    await page.screenshot({ path: screenshot });
+    expect(readFileSync(screenshot).subarray(1, 4).toString()).toBe("PNG");
   });
 });

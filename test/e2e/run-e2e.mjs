@@ -149,6 +149,9 @@ try {
         "files.simpleDialog.enable": true,
         "window.dialogStyle": "custom",
         "workbench.colorTheme": "Default Light Modern",
+        // Debian's Liberation Mono draws Vietnamese letters whole; the default fallback splits the marks.
+        "editor.fontFamily": "Liberation Mono",
+        "editor.minimap.enabled": false,
       },
       null,
       2,
@@ -188,7 +191,7 @@ try {
 
   step("running the editor tests");
   const vitest = join(root, "node_modules/vitest/vitest.mjs");
-  const tests = spawn(process.execPath, [vitest, "run", "--config", "test/e2e/vitest.e2e.config.mts"], {
+  const tests = spawn(process.execPath, [vitest, "run", "--config", "test/e2e/vitest.e2e.config.mts", ...process.argv.slice(2)], {
     cwd: root,
     stdio: "inherit",
     env: {

@@ -70,15 +70,42 @@ export async function answer(page: Page, text: string): Promise<void> {
   await input.press("Enter");
 }
 
+/**
+ * Answers VS Code's simple file dialog (the one code-server shows) with a path. For a folder, the first
+ * Enter may only navigate into it; a second Enter then accepts it.
+ */
+export async function answerDialog(page: Page, path: string): Promise<void> {
+  const input = quickInput(page);
+  await input.waitFor({ state: "visible", timeout: 20_000 });
+  // The dialog follows the typed path as it changes (it lists each folder reached); a whole value set at
+  // once can be accepted before the dialog has caught up, so type the way a person does and let it settle.
+  await input.press("ControlOrMeta+a");
+  await input.pressSequentially(path, { delay: 5 });
+  await page.waitForTimeout(1000);
+  await input.press("Enter");
+  for (let i = 0; i < 3; i++) {
+    await page.waitForTimeout(700);
+    if (!(await input.isVisible())) return;
+    await input.press("Enter");
+  }
+}
+
 export async function notificationTexts(page: Page): Promise<string[]> {
   return page.locator(".notifications-toasts .notification-list-item-message").allInnerTexts();
 }
 
+/**
+ * Waits for a notification matching the pattern; an extension error ("CCHC: … failed: …") that does not
+ * match ends the wait at once with its text, rather than after the timeout.
+ */
 export async function waitForNotification(page: Page, pattern: RegExp, timeoutMs = 60_000): Promise<string> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const found = (await notificationTexts(page)).find((text) => pattern.test(text));
+    const texts = await notificationTexts(page);
+    const found = texts.find((text) => pattern.test(text));
     if (found) return found;
+    const failure = texts.find((text) => /^CCHC: .* failed: /.test(text));
+    if (failure) throw new Error(`The extension reported: ${failure}`);
     if (Date.now() > until) {
       throw new Error(`No notification matching ${pattern} within ${timeoutMs} ms; showing: ${JSON.stringify(await notificationTexts(page))}`);
     }
