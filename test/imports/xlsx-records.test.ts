@@ -1,4 +1,7 @@
 import ExcelJS from "exceljs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UnreadableFileError, type SourceRecord } from "../../server/src/imports/source-record.js";
 import { xlsxRecords } from "../../server/src/imports/xlsx-records.js";
@@ -37,6 +40,23 @@ describe("xlsx records", () => {
       { line: 2, cells: ["12345", "2023-11-17", "2023-11-01T08:15:30", "2", "Công ty Hải Đăng"] },
       { line: 4, cells: ["H-02", null, "17/11/2023 16:30"] },
     ]);
+  });
+
+  it("leaves no temporary file behind, read whole or dropped after its first rows", async () => {
+    // exceljs parks sheets stored before the shared strings in temporary files (under TMPDIR).
+    const previous = process.env.TMPDIR;
+    const dir = mkdtempSync(join(tmpdir(), "cchc-xlsx-tmp-"));
+    process.env.TMPDIR = dir;
+    try {
+      const file = await workbook();
+      expect(await all(file)).toHaveLength(3);
+      for await (const record of xlsxRecords(file)) if (record.line >= 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      process.env.TMPDIR = previous;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("refuses a file that is not a workbook", async () => {

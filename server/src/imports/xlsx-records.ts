@@ -19,19 +19,24 @@ export async function* xlsxRecords(input: string | Readable | Buffer): AsyncGene
     hyperlinks: "ignore",
     entries: "ignore",
   });
+  // Iterated by hand, not with for-await: when the consumer stops early, the rest must still be
+  // read, because exceljs parks every sheet stored before the shared strings (Excel's and its own
+  // order) in a temporary file and deletes it only once that sheet has been read to its end.
+  const sheets = workbook[Symbol.asyncIterator]();
+  let rows: AsyncIterator<ExcelJS.Row> | null = null;
+  let sheetCount = 0;
   let lastRow = 0;
   try {
-    for await (const sheet of workbook) {
-      for await (const row of sheet) {
-        lastRow = row.number;
-        const cells: (string | null)[] = [];
-        row.eachCell({ includeEmpty: false }, (cell, column) => {
-          cells[column - 1] = cellText(cell.value, cell.numFmt);
-        });
-        yield { line: row.number, cells: Array.from(cells, (c) => c ?? null) };
+    for (let sheet = await sheets.next(); !sheet.done; sheet = await sheets.next()) {
+      sheetCount += 1;
+      rows = sheet.value[Symbol.asyncIterator]();
+      for (let row = await rows.next(); !row.done; row = await rows.next()) {
+        // The first sheet only; the others are read through and dropped.
+        if (sheetCount > 1) continue;
+        lastRow = row.value.number;
+        yield { line: row.value.number, cells: rowCells(row.value) };
       }
-      // The first sheet only; the rest of the archive is not read.
-      return;
+      rows = null;
     }
   } catch (error) {
     if (error instanceof UnreadableFileError) throw error;
@@ -40,7 +45,28 @@ export async function* xlsxRecords(input: string | Readable | Buffer): AsyncGene
       `The file cannot be read as an Excel workbook (.xlsx) from here on (${(error as Error).message}).`,
     );
   } finally {
+    await drain(rows, sheets);
     stream.destroy();
+  }
+}
+
+function rowCells(row: ExcelJS.Row): (string | null)[] {
+  const cells: (string | null)[] = [];
+  row.eachCell({ includeEmpty: false }, (cell, column) => {
+    cells[column - 1] = cellText(cell.value, cell.numFmt);
+  });
+  return Array.from(cells, (c) => c ?? null);
+}
+
+async function drain(rows: AsyncIterator<unknown> | null, sheets: AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader>) {
+  try {
+    if (rows) while (!(await rows.next()).done);
+    for (let sheet = await sheets.next(); !sheet.done; sheet = await sheets.next()) {
+      const rest = sheet.value[Symbol.asyncIterator]();
+      while (!(await rest.next()).done);
+    }
+  } catch {
+    // A broken archive was reported already (or the consumer stopped on its own account).
   }
 }
 
