@@ -113,6 +113,15 @@ describe("buildApologyLetter", () => {
     expect(paragraphs.join("\n")).toContain("đề nghị gia hạn thời gian giải quyết hồ sơ đến ngày 06/02/2023");
   });
 
+  it("says the result cannot be on time when issued before the due moment, was not when after", async () => {
+    const before = sampleApologyModel();
+    before.apology.issuedAt = new Date(before.dueAt.getTime() - 24 * 3600 * 1000);
+    const early = (await openDocx(await buildApologyLetter(before, DEFAULT_LETTER_TEXTS))).paragraphs;
+    expect(early).toContain("Tuy nhiên, hồ sơ không thể giải quyết và trả kết quả đúng thời gian đã hẹn.");
+    const late = (await openDocx(await buildApologyLetter(sampleApologyModel(), DEFAULT_LETTER_TEXTS))).paragraphs;
+    expect(late).toContain("Tuy nhiên, hồ sơ đã không được giải quyết và trả kết quả đúng thời gian đã hẹn.");
+  });
+
   it("escapes XML in the data", async () => {
     const model = sampleApologyModel();
     model.apology.reason = 'Thiếu "bản vẽ" <A3> & chữ ký';

@@ -45,7 +45,8 @@ function asSentence(text: string): string {
 }
 
 export function apologyValues(m: ApologyLetterModel, texts: LetterTexts): Record<string, string> {
-  return {
+  const form = apologyForm(texts);
+  const values: Record<string, string> = {
     agencyName: texts.agency.agencyName,
     unitCode: m.unitCode,
     unitName: m.unitName,
@@ -64,6 +65,9 @@ export function apologyValues(m: ApologyLetterModel, texts: LetterTexts): Record
     // Not a placeholder the Office may use (no underscore in placeholders): the layout's own value.
     _placeAndDate: placeAndDate(texts.agency.place, vietnamDayOf(m.apology.issuedAt)),
   };
+  const beforeDue = m.apology.issuedAt.getTime() <= m.dueAt.getTime();
+  values.notOnTime = interpolate(beforeDue ? form.notOnTimeBeforeDue : form.notOnTimeAfterDue, values);
+  return values;
 }
 
 /**

@@ -11,7 +11,8 @@ const TEXTS_ROW = "letter-texts";
 export async function loadLetterTexts(db: DataSource): Promise<LetterTexts> {
   const rows: { json: string }[] = await db.query("SELECT json FROM letter_settings WHERE name = ?", [TEXTS_ROW]);
   if (rows.length === 0) return structuredClone(DEFAULT_LETTER_TEXTS);
-  return validateLetterTexts(JSON.parse(rows[0].json));
+  // Onto the defaults: a sentence a later version adds gets its shipped text until the Office edits it.
+  return validateLetterTexts(mergeTexts(structuredClone(DEFAULT_LETTER_TEXTS), JSON.parse(rows[0].json)));
 }
 
 /**
@@ -21,7 +22,7 @@ export async function loadLetterTexts(db: DataSource): Promise<LetterTexts> {
 export async function updateLetterTexts(db: DataSource, patch: unknown): Promise<LetterTexts> {
   return db.transaction(async (manager) => {
     const rows: { json: string }[] = await manager.query("SELECT json FROM letter_settings WHERE name = ?", [TEXTS_ROW]);
-    const current = rows.length === 0 ? DEFAULT_LETTER_TEXTS : JSON.parse(rows[0].json);
+    const current = rows.length === 0 ? DEFAULT_LETTER_TEXTS : mergeTexts(structuredClone(DEFAULT_LETTER_TEXTS), JSON.parse(rows[0].json));
     const texts = validateLetterTexts(mergeTexts(current, patch));
     const json = JSON.stringify(texts);
     const now = sqlMoment(new Date());

@@ -29,6 +29,13 @@ export interface ApologyFormTexts {
   source: string;
   title: string;
   salutation: string;
+  /**
+   * The sentence saying the result is not on time, as {notOnTime} in the paragraphs: the rule asks
+   * for the apology before the due date ("cannot be returned on time"), a review after it
+   * ("was not returned on time"); the letter picks by the apology's date.
+   */
+  notOnTimeBeforeDue: string;
+  notOnTimeAfterDue: string;
   /** The body, one entry per paragraph. */
   paragraphs: string[];
   signature: SignatureTexts;
@@ -83,6 +90,7 @@ export const APOLOGY_PLACEHOLDERS = [
   "newDueTime",
   "apologyNumber",
   "signer",
+  "notOnTime",
 ] as const;
 
 export const REMINDER_PLACEHOLDERS = [

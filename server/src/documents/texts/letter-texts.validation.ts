@@ -62,10 +62,14 @@ function apologyForm(c: Checker, value: Json, path: string): ApologyFormTexts {
   const f = c.object(value, path);
   const s = c.object(f.signature, `${path}.signature`);
   const allowed = APOLOGY_PLACEHOLDERS;
+  // The two sentences fill {notOnTime}, so they may not use it themselves.
+  const withoutSelf = APOLOGY_PLACEHOLDERS.filter((name) => name !== "notOnTime");
   return {
     source: c.text(f.source, `${path}.source`, [], false),
     title: c.text(f.title, `${path}.title`, allowed),
     salutation: c.text(f.salutation, `${path}.salutation`, allowed),
+    notOnTimeBeforeDue: c.text(f.notOnTimeBeforeDue, `${path}.notOnTimeBeforeDue`, withoutSelf),
+    notOnTimeAfterDue: c.text(f.notOnTimeAfterDue, `${path}.notOnTimeAfterDue`, withoutSelf),
     paragraphs: c.lines(f.paragraphs, `${path}.paragraphs`, allowed),
     signature: {
       authority: c.text(s.authority, `${path}.signature.authority`, allowed, false),
