@@ -57,6 +57,13 @@ describe("CSV records", () => {
     ]);
   });
 
+  it("reads a quoted value after spaces around the delimiter", async () => {
+    expect(await all(csvText('code , "title; with semicolon" \n A ,  "x, ""y"""  \n'))).toEqual([
+      { line: 1, cells: ["code", "title; with semicolon"] },
+      { line: 2, cells: ["A", 'x, "y"'] },
+    ]);
+  });
+
   it("counts lone CR line ends and blank lines", async () => {
     const records = await all(csvText("a,b\r1,2\r\r3,\"x\ry\"\r4,5"));
     expect(records.map((r) => r.line)).toEqual([1, 2, 3, 4, 6]);

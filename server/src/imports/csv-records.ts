@@ -49,6 +49,8 @@ export async function* csvRecords(input: CsvInput): AsyncGenerator<SourceRecord>
     relax_column_count: true,
     // A stray quote inside an unquoted value (Công ty "ABC") is kept as written, as exports do.
     relax_quotes: true,
+    // Spaces around a delimiter do not count (values are trimmed anyway), so `; "a;b"` is still quoted.
+    trim: true,
     on_record: (cells: string[], context: { lines: number }): SourceRecord => {
       lastLineRead = context.lines;
       return { line: context.lines - countLineBreaks(cells.join("")), cells };
