@@ -14,7 +14,8 @@ const CASES =
   "Q-1,Đăng ký đầu tư,Công ty E,QLĐT,01/11/2023,10/11/2023,\n";
 
 const APOLOGIES =
-  "\uFEFFMã hồ sơ;Số phiếu;Ngày xin lỗi;Lý do;Ngày hẹn trả mới;Người ký;Ngày công khai\r\n" +
+  // The header too in decomposed letters (NFD), as some exports write it.
+  `\uFEFF${decomposed("Mã hồ sơ;Số phiếu;Ngày xin lỗi;Lý do;Ngày hẹn trả mới;Người ký;Ngày công khai")}\r\n` +
   `L-1;12/PXL-VP;09/11/2023;"${decomposed("Hồ sơ cần xác minh thêm; chờ ý kiến")}\r\nphòng QLĐT";24/11/2023;Nguyễn Văn An;10/11/2023 08:00\r\n` +
   "U-1;13/PXL-VP;2023-11-09T15:00:00+07:00;Quá tải;2023-11-30T17:00:00;\"Nguyễn Văn An\";\r\n";
 
