@@ -231,6 +231,11 @@ describe.each(testDrivers())("documents over the API (%s)", (driver) => {
     expect(total.getCell(2).value).toBe("Toàn Ban");
     expect(figureOf(total)).toEqual(boardFigures);
     expect(summary.getRow(8).getCell(13).value).toBe("Đang thực hiện");
+    // Flagged, not hidden: H01's apology came after its due moment; H05's before; H04's after the moment.
+    expect(summary.getRow(7).getCell(14).value).toBe("Xin lỗi sau hạn");
+    const afterDue = Object.fromEntries(api.units.map((u, i) => [u.unit.code, summary.getRow(8 + i).getCell(14).value]));
+    expect(afterDue).toEqual({ "QLLĐ": 0, "QLĐT": 1, TTXT: 0 });
+    expect(total.getCell(14).value).toBe(1);
 
     expect(cases.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     const caseRows = cases.getSheetValues().slice(2).map((r) => (r as ExcelJS.CellValue[]).slice(1));
@@ -270,6 +275,7 @@ describe.each(testDrivers())("documents over the API (%s)", (driver) => {
       expect(row.slice(3, 13).map((v, j) => (j === 9 ? v : Number(v)))).toEqual([
         c.overdueCases, c.apologizedCases, c.apologyRate, c.tasks, c.reportedTasks, c.reportRate, c.filedTasks, c.fileRate, c.rate, c.status,
       ]);
+      expect(row.at(-1)).toBe(code === "QLĐT" || code === "" ? "1" : "0");
     });
   });
 

@@ -12,7 +12,12 @@ import { NotFoundError } from "../graphql/errors.js";
 import { compareCodePoints } from "../services/code-order.js";
 import { boardCounts, complianceCountsByUnit, countsOf } from "../services/compliance.sql.js";
 import { parseId } from "../services/directives.js";
-import { casesWithApologyInScope, outstandingCases, outstandingTasks } from "../services/outstanding.js";
+import {
+  apologiesAfterDueByUnit,
+  casesWithApologyInScope,
+  outstandingCases,
+  outstandingTasks,
+} from "../services/outstanding.js";
 import { writeApologyZip, buildApologyZip } from "./archive/apology-zip.js";
 import {
   MIME_TYPES,
@@ -134,6 +139,7 @@ async function figuresByUnit(db: DataSource, directive: Directive, asOf: Date) {
   units.sort((a, b) => compareCodePoints(a.code, b.code));
   return {
     rows: units.map((unit) => ({
+      unitId: unit.id,
       unit: { code: unit.code, name: unit.name, kind: unit.kind as UnitKind },
       figures: complianceFigures(countsOf(byUnit, unit.id), asOf, directive.deadline),
     })),
@@ -147,18 +153,20 @@ export async function complianceReportModel(
   asOf: Date,
 ): Promise<ComplianceReportModel> {
   const query = { directive, asOf };
-  const [{ rows, total }, cases, tasks, holidays] = await Promise.all([
+  const [{ rows, total }, cases, tasks, holidays, afterDue] = await Promise.all([
     figuresByUnit(db, directive, asOf),
     outstandingCases(db, query),
     outstandingTasks(db, query),
     db.getRepository(Holiday).find(),
+    apologiesAfterDueByUnit(db, query),
   ]);
   const calendar = new WorkingCalendar(holidays);
   return {
     directive: directivePart(directive),
     asOf,
-    units: rows,
+    units: rows.map(({ unitId, ...row }) => ({ ...row, apologizedAfterDue: afterDue.get(unitId) ?? 0 })),
     total,
+    totalApologizedAfterDue: [...afterDue.values()].reduce((a, b) => a + b, 0),
     outstandingCases: cases.map(({ row, unitCode }) => ({
       unitCode,
       caseCode: row.code,

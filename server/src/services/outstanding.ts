@@ -5,7 +5,7 @@ import { Apology } from "../entities/apology.entity.js";
 import { Case } from "../entities/case.entity.js";
 import { HpNetTask } from "../entities/hpnet-task.entity.js";
 import { Unit } from "../entities/unit.entity.js";
-import { sqlMoment } from "../db/sql-moment.js";
+import { sqlMoment, sqlNumber } from "../db/sql-moment.js";
 import { compareCodePoints } from "./code-order.js";
 import type { DirectivePeriod } from "./compliance.sql.js";
 
@@ -140,4 +140,25 @@ export async function* casesWithApologyInScope(
     }
     afterCode = cases[cases.length - 1].code;
   }
+}
+
+/**
+ * Per unit, the apologies counted in Compliance.apologizedCases (late case in scope, apology
+ * issued at or before the moment) that were issued after the case's due moment: counted, but
+ * the report shows them, as Apology.issuedAfterDue flags each one.
+ */
+export async function apologiesAfterDueByUnit(db: DataSource, q: OutstandingQuery): Promise<Map<number, number>> {
+  const window = scopeWindow(q.directive.periodStart, q.directive.periodEnd);
+  const rows: { unitId: unknown; n: unknown }[] = await db
+    .getRepository(Case)
+    .createQueryBuilder("c")
+    .innerJoin(Apology, "a", "a.caseId = c.id")
+    .select("c.unitId", "unitId")
+    .addSelect("COUNT(*)", "n")
+    .where("c.dueAt >= :from AND c.dueAt < :until", { from: sqlMoment(window.from), until: sqlMoment(window.until) })
+    .andWhere("c.dueAt < :now AND (c.resolvedAt IS NULL OR c.resolvedAt > c.dueAt)", { now: sqlMoment(q.asOf) })
+    .andWhere("a.issuedAt <= :now AND a.issuedAt > c.dueAt")
+    .groupBy("c.unitId")
+    .getRawMany();
+  return new Map(rows.map((row) => [Number(row.unitId), sqlNumber(row.n)]));
 }

@@ -33,13 +33,16 @@ function figures(f: ComplianceFigures): (string | number)[] {
   ];
 }
 
-export const CSV_HEADERS = [...Object.values(SUMMARY_HEADERS), "Diễn giải trạng thái"];
+const { apologizedAfterDue: afterDueHeader, ...figureHeaders } = SUMMARY_HEADERS;
+
+/** The flagged count goes last, so the columns before it keep the places other systems read. */
+export const CSV_HEADERS = [...Object.values(figureHeaders), "Diễn giải trạng thái", afterDueHeader];
 
 export function buildCsvReport(m: ComplianceReportModel): Buffer {
   let text = BOM + line(CSV_HEADERS);
-  for (const { unit, figures: f } of m.units) {
-    text += line([unit.code, unit.name, UNIT_KIND_TEXT[unit.kind], ...figures(f)]);
+  for (const { unit, figures: f, apologizedAfterDue } of m.units) {
+    text += line([unit.code, unit.name, UNIT_KIND_TEXT[unit.kind], ...figures(f), apologizedAfterDue]);
   }
-  text += line(["", TOTAL_LABEL, "", ...figures(m.total)]);
+  text += line(["", TOTAL_LABEL, "", ...figures(m.total), m.totalApologizedAfterDue]);
   return Buffer.from(text.normalize("NFC"), "utf8");
 }

@@ -58,11 +58,19 @@ export function buildMarkdownReport(m: ComplianceReportModel): Buffer {
     ...table(
       Object.values(SUMMARY_HEADERS),
       [
-        ...m.units.map(({ unit, figures: f }) => [unit.code, unit.name, UNIT_KIND_TEXT[unit.kind], ...figures(f)]),
-        ["", `**${TOTAL_LABEL}**`, "", ...figures(m.total)],
+        ...m.units.map(({ unit, figures: f, apologizedAfterDue }) => [
+          unit.code,
+          unit.name,
+          UNIT_KIND_TEXT[unit.kind],
+          ...figures(f),
+          apologizedAfterDue,
+        ]),
+        ["", `**${TOTAL_LABEL}**`, "", ...figures(m.total), m.totalApologizedAfterDue],
       ],
-      new Set([3, 4, 5, 6, 7, 8, 9, 10, 11]),
+      new Set([3, 4, 5, 6, 7, 8, 9, 10, 11, 13]),
     ),
+    "",
+    "*Xin lỗi sau hạn*: phiếu xin lỗi ban hành sau thời điểm hẹn trả kết quả; vẫn được tính là đã xin lỗi.",
     "",
     `## Hồ sơ quá hạn chưa xin lỗi (${m.outstandingCases.length})`,
     "",

@@ -7,6 +7,8 @@ export type UnitKind = "DEPARTMENT" | "SERVICE_UNIT";
 export interface ReportUnitRow {
   unit: { code: string; name: string; kind: UnitKind };
   figures: ComplianceFigures;
+  /** Of figures.apologizedCases, those issued after the case's due moment: counted, but flagged. */
+  apologizedAfterDue: number;
 }
 
 /** A late case in the directive's scope with no apology as of the moment. */
@@ -50,6 +52,7 @@ export interface ComplianceReportModel {
   units: ReportUnitRow[];
   /** All units together, as Directive.compliance gives it. */
   total: ComplianceFigures;
+  totalApologizedAfterDue: number;
   outstandingCases: OutstandingCase[];
   outstandingTasks: OutstandingTask[];
 }
@@ -88,6 +91,7 @@ export const SUMMARY_HEADERS = {
   fileRate: "Tỷ lệ lập hồ sơ",
   rate: "Tỷ lệ chung",
   status: "Trạng thái",
+  apologizedAfterDue: "Xin lỗi sau hạn",
 } as const;
 
 export const TOTAL_LABEL = "Toàn Ban";

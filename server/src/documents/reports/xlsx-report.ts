@@ -98,14 +98,14 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, m: Complianc
     pageSetup: A4_LANDSCAPE,
   });
   // Column A also holds the title block's labels ("Số liệu tính đến:"), hence wider than a code needs.
-  sheet.columns = [18, 44, 18, 11, 11, 11, 12, 13, 11, 12, 11, 11, 24].map((width) => ({ width }));
+  sheet.columns = [18, 44, 18, 11, 11, 11, 12, 13, 11, 12, 11, 11, 24, 12].map((width) => ({ width }));
   const title = sheet.addRow([`BÁO CÁO TỔNG HỢP KẾT QUẢ THỰC HIỆN VĂN BẢN SỐ ${m.directive.number}`]);
   title.font = { ...BOLD, size: 14 };
   const subject = sheet.addRow([m.directive.subject]);
   subject.font = { ...FONT, italic: true };
   // The streaming writer only merges rows it has not committed yet.
-  sheet.mergeCells(1, 1, 1, 13);
-  sheet.mergeCells(2, 1, 2, 13);
+  sheet.mergeCells(1, 1, 1, 14);
+  sheet.mergeCells(2, 1, 2, 14);
   title.commit();
   subject.commit();
   const meta: [string, Date | string, string | undefined][] = [
@@ -124,12 +124,12 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, m: Complianc
   sheet.addRow([]).commit();
   headerRow(sheet, Object.values(SUMMARY_HEADERS));
   const rates = Object.fromEntries(RATE_COLUMNS.map((c) => [c, PERCENT]));
-  for (const { unit, figures } of m.units) {
-    const row = sheet.addRow([unit.code, unit.name, UNIT_KIND_TEXT[unit.kind], ...figuresCells(figures)]);
+  for (const { unit, figures, apologizedAfterDue } of m.units) {
+    const row = sheet.addRow([unit.code, unit.name, UNIT_KIND_TEXT[unit.kind], ...figuresCells(figures), apologizedAfterDue]);
     styleDataRow(row, rates);
     row.commit();
   }
-  const total = sheet.addRow(["", TOTAL_LABEL, "", ...figuresCells(m.total)]);
+  const total = sheet.addRow(["", TOTAL_LABEL, "", ...figuresCells(m.total), m.totalApologizedAfterDue]);
   styleDataRow(total, rates, true);
   total.commit();
   sheet.commit();
