@@ -3,7 +3,7 @@ import { Case } from "../../server/src/entities/case.entity.js";
 import { Role } from "../../server/src/graphql/enums.js";
 import { statementLogger } from "../../server/src/db/data-source.js";
 import { createTestDatabase, testDrivers, type TestDatabase } from "../support/databases.js";
-import { csvRecords } from "../../server/src/imports/csv-records.js";
+import { csvRecords, csvText } from "../../server/src/imports/csv-records.js";
 import { runImport } from "../../server/src/imports/import-run.js";
 import { ADMIN, decomposed, importCsv, iso, seedUnits } from "./import-fixtures.js";
 
@@ -246,6 +246,18 @@ describe.each(testDrivers())("importCases on %s", (driver) => {
     expect(await importCsv(database.db, "cases", csv)).toEqual({ created: 0, updated: 0, unchanged: 1200, errors: [] });
     expect(logger.statements - before).toBeLessThanOrEqual(7);
     expect(await database.db.getRepository(Case).countBy({ unitId: units.TTXT })).toBe(1200);
+  });
+
+  it("counts without writing on a dry run", async () => {
+    const before = await stored();
+    const csv =
+      "code,procedure_name,applicant_name,unit_code,received_at,due_at\n" +
+      "DRY-1,P,A,VP,01/11/2023,17/11/2023\n" +
+      "VP-0004,Đăng ký nội quy lao động,Lê Văn Tám,VP,03/11/2023,10/11/2023 23:30\n" +
+      "VP-0003,Đăng ký nội quy lao động,Trần Thị Bé,VP,03/11/2023,2023-11-10T16:30:00Z\n";
+    const outcome = await runImport(database.db, "cases", csvRecords(csvText(csv)), { actor: ADMIN, dryRun: true });
+    expect(outcome).toEqual({ created: 1, updated: 1, unchanged: 1, errors: [] });
+    expect(await stored()).toEqual(before);
   });
 
   it("refuses a VIEWER outright", async () => {

@@ -70,6 +70,13 @@ describe.each(testDrivers())("import mutations over HTTP on %s", (driver) => {
     });
   });
 
+  it("counts without writing when asked for a dry run", async () => {
+    const csv = "code,procedure_name,applicant_name,unit_code,received_at,due_at\nDRY-1,P,A,VP,01/11/2023,17/11/2023\n";
+    const dry = `mutation ($csv: String!) { importCases(csv: $csv, dryRun: true) { ${RESULT} } }`;
+    expect(dataOf(await server.gql(dry, { csv })).importCases).toEqual({ created: 1, updated: 0, unchanged: 0, errors: [] });
+    expect(dataOf(await server.gql(`{ case(code: "DRY-1") { code } }`)).case).toBeNull();
+  });
+
   it("answers row errors as data with line, column and message", async () => {
     const result = dataOf(await server.gql(IMPORT_CASES, { csv: "code,procedure_name,applicant_name,unit_code,received_at,due_at\nB-1,P,A,VP,31/02/2023,17/11/2023\n" }));
     expect(result.importCases).toEqual({

@@ -57,6 +57,17 @@ describe("npm run import (the command line, on a SQLite file)", () => {
     }
   });
 
+  it("checks a file without writing it on --dry-run", async () => {
+    const file = join(dir, "thu.csv");
+    writeFileSync(file, "code,procedure_name,applicant_name,unit_code,received_at,due_at\nDRY-9,P,A,VP,01/11/2023,17/11/2023\n");
+    expect(await run("cases", file, "--dry-run")).toEqual({
+      code: 0,
+      stdout: "thu.csv: the file is sound; importing it would give 1 created, 0 updated, 0 unchanged (nothing was written).\n",
+      stderr: "",
+    });
+    expect(await run("cases", file, "--dry-run")).toMatchObject({ stdout: expect.stringContaining("1 created") });
+  });
+
   it("imports the first sheet of an .xlsx file", async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet("Công việc");

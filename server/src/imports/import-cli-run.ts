@@ -17,8 +17,9 @@ export interface CliIo {
 }
 
 const USAGE =
-  "Usage: npm run import -- <cases|apologies|tasks> <file.csv|file.xlsx> [--json] [--stats]\n" +
+  "Usage: npm run import -- <cases|apologies|tasks> <file.csv|file.xlsx> [--dry-run] [--json] [--stats]\n" +
   "  Imports the file into the database named by DATABASE_URL (all or nothing), as an administrator.\n" +
+  "  --dry-run  check every row and count what would change, but write nothing\n" +
   "  --json   print the result as JSON (created, updated, unchanged, errors)\n" +
   "  --stats  also print the time taken and the process's peak memory\n";
 
@@ -33,7 +34,7 @@ export async function runImportCli(args: readonly string[], io: CliIo): Promise<
   const flags = new Set(args.filter((a) => a.startsWith("--")));
   const [kindArg, path, ...rest] = args.filter((a) => !a.startsWith("--"));
   const kind = (ALIASES[kindArg?.toLowerCase()] ?? kindArg?.toLowerCase()) as ImportKind;
-  const unknownFlags = [...flags].filter((f) => f !== "--json" && f !== "--stats");
+  const unknownFlags = [...flags].filter((f) => !["--json", "--stats", "--dry-run"].includes(f));
   if (!IMPORT_KINDS.includes(kind) || !path || rest.length > 0 || unknownFlags.length > 0) {
     io.stderr.write(USAGE);
     return 2;
@@ -64,11 +65,12 @@ export async function runImportCli(args: readonly string[], io: CliIo): Promise<
     const outcome = await runImport(db, kind, recordsOfFile(path, format), {
       actor: { role: Role.ADMIN, unitId: null, tokenId: null },
       onProgress: ({ rows }) => progress.update(rows),
+      dryRun: flags.has("--dry-run"),
     });
     progress.done();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (flags.has("--json")) io.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
-    else io.stdout.write(importReportText(outcome, basename(path)));
+    else io.stdout.write(importReportText(outcome, basename(path), flags.has("--dry-run")));
     if (flags.has("--stats")) {
       const peakMb = process.resourceUsage().maxRSS / 1024;
       const cpu = process.cpuUsage(cpuBefore);

@@ -1,9 +1,12 @@
 import type { ImportOutcome } from "./import-result.js";
 
 /** The report a person reads after an import (command line): counts, or every failing line. */
-export function importReportText(outcome: ImportOutcome, fileName: string): string {
+export function importReportText(outcome: ImportOutcome, fileName: string, dryRun = false): string {
   if (outcome.errors.length === 0) {
-    return `${fileName}: ${outcome.created} created, ${outcome.updated} updated, ${outcome.unchanged} unchanged.\n`;
+    const counts = `${outcome.created} created, ${outcome.updated} updated, ${outcome.unchanged} unchanged`;
+    return dryRun
+      ? `${fileName}: the file is sound; importing it would give ${counts} (nothing was written).\n`
+      : `${fileName}: ${counts}.\n`;
   }
   const lines = outcome.errors.map(
     (e) => `  line ${e.line}${e.column === null ? "" : `, ${e.column}`}: ${e.message}`,

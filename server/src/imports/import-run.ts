@@ -29,6 +29,8 @@ export interface ImportOptions {
   /** Rows checked against the database and written per statement. */
   batchSize?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** Check everything and count what would change, but write nothing. */
+  dryRun?: boolean;
 }
 
 /**
@@ -63,7 +65,8 @@ export async function runImport(
       const plan = await importer.planBatch(batch, session);
       errors.push(...plan.errors);
       if (errors.length === 0) {
-        await plan.write();
+        // Keys are unique within a file, so no batch's plan depends on an earlier batch's writes.
+        if (!options.dryRun) await plan.write();
         counts.created += plan.counts.created;
         counts.updated += plan.counts.updated;
         counts.unchanged += plan.counts.unchanged;
@@ -109,7 +112,7 @@ export async function runImport(
     if (errors.length > 0) {
       return { commit: false, value: { created: 0, updated: 0, unchanged: 0, errors: sortErrors(errors, importer) } };
     }
-    return { commit: true, value: { ...counts, errors: [] } };
+    return { commit: !options.dryRun, value: { ...counts, errors: [] } };
   });
 }
 

@@ -10,6 +10,7 @@ import { ImportResult } from "../types/import-result.type.js";
 
 const CSV_ARG = "The file's text: UTF-8, header line first, comma or semicolon.";
 const XLSX_ARG = "The .xlsx file's bytes in base64; its first sheet is read, with the same headers as the CSV.";
+const DRY_RUN_ARG = "true: check every row and count what would change, but write nothing.";
 
 /**
  * The three imports of the contract (CSV text) and their .xlsx twins (base64, for the editor
@@ -19,57 +20,77 @@ const XLSX_ARG = "The .xlsx file's bytes in base64; its first sheet is read, wit
 @Resolver()
 export class ImportResolver {
   @Mutation(() => ImportResult, { description: "CSV text; see the import formats in the README." })
-  importCases(@Arg("csv", () => String, { description: CSV_ARG }) csv: string, @Ctx() ctx: GraphQLContext) {
-    return importCsv(ctx, "cases", csv);
+  importCases(
+    @Arg("csv", () => String, { description: CSV_ARG }) csv: string,
+    @Arg("dryRun", () => Boolean, { nullable: true, description: DRY_RUN_ARG }) dryRun: boolean | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return importCsv(ctx, "cases", csv, dryRun === true);
   }
 
   @Mutation(() => ImportResult, { description: "CSV text; see the import formats in the README." })
-  importApologies(@Arg("csv", () => String, { description: CSV_ARG }) csv: string, @Ctx() ctx: GraphQLContext) {
-    return importCsv(ctx, "apologies", csv);
+  importApologies(
+    @Arg("csv", () => String, { description: CSV_ARG }) csv: string,
+    @Arg("dryRun", () => Boolean, { nullable: true, description: DRY_RUN_ARG }) dryRun: boolean | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return importCsv(ctx, "apologies", csv, dryRun === true);
   }
 
   @Mutation(() => ImportResult, { description: "CSV text; see the import formats in the README." })
-  importHpNetTasks(@Arg("csv", () => String, { description: CSV_ARG }) csv: string, @Ctx() ctx: GraphQLContext) {
-    return importCsv(ctx, "tasks", csv);
+  importHpNetTasks(
+    @Arg("csv", () => String, { description: CSV_ARG }) csv: string,
+    @Arg("dryRun", () => Boolean, { nullable: true, description: DRY_RUN_ARG }) dryRun: boolean | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return importCsv(ctx, "tasks", csv, dryRun === true);
   }
 
   @Mutation(() => ImportResult, { description: "importCases from an Excel workbook (.xlsx)." })
   importCasesXlsx(
     @Arg("contentBase64", () => String, { description: XLSX_ARG }) contentBase64: string,
+    @Arg("dryRun", () => Boolean, { nullable: true, description: DRY_RUN_ARG }) dryRun: boolean | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return importXlsx(ctx, "cases", contentBase64);
+    return importXlsx(ctx, "cases", contentBase64, dryRun === true);
   }
 
   @Mutation(() => ImportResult, { description: "importApologies from an Excel workbook (.xlsx)." })
   importApologiesXlsx(
     @Arg("contentBase64", () => String, { description: XLSX_ARG }) contentBase64: string,
+    @Arg("dryRun", () => Boolean, { nullable: true, description: DRY_RUN_ARG }) dryRun: boolean | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return importXlsx(ctx, "apologies", contentBase64);
+    return importXlsx(ctx, "apologies", contentBase64, dryRun === true);
   }
 
   @Mutation(() => ImportResult, { description: "importHpNetTasks from an Excel workbook (.xlsx)." })
   importHpNetTasksXlsx(
     @Arg("contentBase64", () => String, { description: XLSX_ARG }) contentBase64: string,
+    @Arg("dryRun", () => Boolean, { nullable: true, description: DRY_RUN_ARG }) dryRun: boolean | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return importXlsx(ctx, "tasks", contentBase64);
+    return importXlsx(ctx, "tasks", contentBase64, dryRun === true);
   }
 }
 
-function importCsv(ctx: GraphQLContext, kind: ImportKind, csv: string): Promise<ImportResult> {
-  return run(ctx, kind, csvRecords(csvText(csv)));
+function importCsv(ctx: GraphQLContext, kind: ImportKind, csv: string, dryRun: boolean): Promise<ImportResult> {
+  return run(ctx, kind, csvRecords(csvText(csv)), dryRun);
 }
 
-function importXlsx(ctx: GraphQLContext, kind: ImportKind, contentBase64: string): Promise<ImportResult> {
+function importXlsx(ctx: GraphQLContext, kind: ImportKind, contentBase64: string, dryRun: boolean): Promise<ImportResult> {
   const text = contentBase64.trim();
   if (!/^[A-Za-z0-9+/\r\n]*={0,2}$/.test(text)) {
     throw new BadUserInputError("contentBase64 is not base64; send the .xlsx file's bytes encoded in base64.");
   }
-  return run(ctx, kind, xlsxRecords(Buffer.from(text, "base64")));
+  return run(ctx, kind, xlsxRecords(Buffer.from(text, "base64")), dryRun);
 }
 
-async function run(ctx: GraphQLContext, kind: ImportKind, records: AsyncIterable<SourceRecord>): Promise<ImportResult> {
-  return runImport(ctx.db, kind, records, { actor: ctx.principal });
+async function run(
+  ctx: GraphQLContext,
+  kind: ImportKind,
+  records: AsyncIterable<SourceRecord>,
+  dryRun: boolean,
+): Promise<ImportResult> {
+  return runImport(ctx.db, kind, records, { actor: ctx.principal, dryRun });
 }
