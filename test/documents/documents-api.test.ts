@@ -322,6 +322,13 @@ describe.each(testDrivers())("documents over the API (%s)", (driver) => {
       ["1", "Phòng Quản lý Lao động", "1", "0", "1", "33,3%"],
       ["2", "Phòng Quản lý Đầu tư", "1", "1", "1", "50%"],
     ]);
+    // The appendix lists the very items behind those counts.
+    const appendix = text.slice(text.indexOf("DANH SÁCH HỒ SƠ, CÔNG VIỆC CÒN TỒN ĐỌNG"));
+    for (const piece of ["1. Phòng Quản lý Lao động", "H04", "T3", "Chưa lập hồ sơ", "2. Phòng Quản lý Đầu tư", "H02", "T2", "Chưa báo cáo hoàn thành; Chưa lập hồ sơ"]) {
+      expect(appendix).toContain(piece);
+    }
+    expect(appendix).not.toContain("H01");
+    expect(appendix).not.toContain("T1");
   });
 
   it("reminderLetter: CONFLICT when every unit is at 100%", async () => {

@@ -55,10 +55,52 @@ describe("buildReminderLetter", () => {
       [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => paragraphTexts(c[0]).join(" ")),
     );
     expect(rows.slice(1)).toEqual([
-      ["1", "Phòng Quản lý Doanh nghiệp và Giám sát đầu tư", "3", "5", "8", "71,2%"],
-      ["2", "Phòng Quản lý Đầu tư", "2", "0", "4", "87,5%"],
+      ["1", "Phòng Quản lý Doanh nghiệp và Giám sát đầu tư", "2", "2", "2", "71,2%"],
+      ["2", "Phòng Quản lý Đầu tư", "1", "0", "1", "87,5%"],
       ["3", "Trung tâm Xúc tiến đầu tư và Dịch vụ việc làm", "0", "1", "1", "96,7%"],
     ]);
+  });
+
+  it("attaches the list of each unit's cases and tasks still owed, on a new page after the signature", async () => {
+    const { documentXml, paragraphs } = await openDocx(await buildReminderLetter(sampleReminderModel(), DEFAULT_LETTER_TEXTS));
+    const text = paragraphs.join("\n");
+    const order = [
+      "Danh sách hồ sơ, công việc còn tồn đọng của từng đơn vị tại Phụ lục kèm theo.",
+      "Trần Quang Minh",
+      "Phụ lục",
+      "DANH SÁCH HỒ SƠ, CÔNG VIỆC CÒN TỒN ĐỌNG",
+      "(Kèm theo Văn bản số      /TB-BQL ngày 14/11/2023 của Ban Quản lý Khu kinh tế Hải Phòng)",
+      "1. Phòng Quản lý Doanh nghiệp và Giám sát đầu tư",
+      "Hồ sơ thủ tục hành chính quá hạn chưa xin lỗi:",
+      "000.00.31.H10-230502-0017",
+      "08/05/2023",
+      "Đang xử lý quá hạn",
+      "Công việc trên HpNet chưa báo cáo hoàn thành hoặc chưa lập hồ sơ:",
+      "HP-2023-0415",
+      "Chưa báo cáo hoàn thành; Chưa lập hồ sơ",
+      "HP-2023-0502",
+      "Chưa lập hồ sơ",
+      "2. Phòng Quản lý Đầu tư",
+      "000.00.31.H10-230301-0005",
+      "HP-2023-0733",
+    ];
+    let from = 0;
+    for (const piece of order) {
+      const at = text.indexOf(piece, from);
+      expect(at, `"${piece}" after position ${from}`).toBeGreaterThanOrEqual(0);
+      from = at + piece.length;
+    }
+    // The third unit has counts but no listed items here: no empty section for it.
+    expect(text).not.toContain("3. Trung tâm");
+    const headingParagraph = [...documentXml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].find((p) => paragraphTexts(p[0]).join("") === "Phụ lục");
+    expect(headingParagraph?.[0]).toContain("<w:pageBreakBefore/>");
+  });
+
+  it("has no appendix when the model lists no items", async () => {
+    const model = sampleReminderModel();
+    model.units = model.units.map(({ cases: _c, tasks: _t, ...u }) => u);
+    const { paragraphs } = await openDocx(await buildReminderLetter(model, DEFAULT_LETTER_TEXTS));
+    expect(paragraphs.join("\n")).not.toContain("Phụ lục");
   });
 
   it("after the deadline asks to finish at once instead", async () => {

@@ -221,11 +221,11 @@ export async function writeXlsxComplianceReport(
 }
 
 export async function reminderLetterModel(db: DataSource, directive: Directive, asOf: Date): Promise<ReminderLetterModel> {
-  const { rows } = await figuresByUnit(db, directive, asOf);
+  const report = await complianceReportModel(db, directive, asOf);
   return {
-    directive: directivePart(directive),
+    directive: report.directive,
     asOf,
-    units: rows
+    units: report.units
       .filter(({ figures }) => figures.rate < 1)
       .map(({ unit, figures: f }) => ({
         unitCode: unit.code,
@@ -234,6 +234,8 @@ export async function reminderLetterModel(db: DataSource, directive: Directive, 
         tasksNotReported: f.tasks - f.reportedTasks,
         tasksNotFiled: f.tasks - f.filedTasks,
         rate: f.rate,
+        cases: report.outstandingCases.filter((c) => c.unitCode === unit.code),
+        tasks: report.outstandingTasks.filter((t) => t.unitCode === unit.code),
       })),
   };
 }

@@ -4,11 +4,11 @@ import { APOLOGY_PLACEHOLDERS, type ApologyFormTexts, type LetterTexts } from ".
 import { DocxTemplate } from "./docx-template.js";
 import {
   bodyParagraph,
+  closingParagraphs,
   headerBlock,
   packDecree30,
   salutationLine,
   signatureBlock,
-  spacer,
   titleBlock,
 } from "./decree30.js";
 import { momentDayText, momentTimeText, placeAndDate } from "./vietnamese-format.js";
@@ -88,8 +88,9 @@ export async function buildApologyLetterFromValues(values: Record<string, string
     }),
     titleBlock(fill(form.title)),
     salutationLine(fill(form.salutation)),
-    ...form.paragraphs.map((p) => bodyParagraph(fill(p))),
-    spacer(240),
+    // The last two paragraphs (the new date, the thanks) travel with the signature.
+    ...form.paragraphs.slice(0, -2).map((p) => bodyParagraph(fill(p))),
+    ...closingParagraphs(form.paragraphs.slice(-2).map(fill)),
     signatureBlock({
       authority: fill(form.signature.authority),
       title: fill(form.signature.title),

@@ -177,14 +177,23 @@ export function salutationList(label: string, names: string[]): Paragraph[] {
   });
 }
 
-/** A body paragraph: justified, first-line indent, 6 pt after. `lead` is set bold before the text. */
-export function bodyParagraph(text: string, lead?: string): Paragraph {
+/**
+ * A body paragraph: justified, first-line indent, 6 pt after. `keepNext` holds it on the page of
+ * what follows: the last paragraph goes with the signature, so a signature never stands alone.
+ */
+export function bodyParagraph(text: string, options: { keepNext?: boolean } = {}): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: FIRST_LINE_INDENT },
     spacing: { before: 0, after: PARAGRAPH_SPACING, line: 288 },
-    children: lead ? [run(lead, { bold: true }), run(text)] : [run(text)],
+    keepNext: options.keepNext,
+    children: [run(text)],
   });
+}
+
+/** The closing paragraphs, kept together with the signature block that follows them. */
+export function closingParagraphs(texts: string[]): Paragraph[] {
+  return [...texts.map((text) => bodyParagraph(text, { keepNext: true })), spacer(240, true)];
 }
 
 /** Ô số 7–9: Nơi nhận on the left, the authority, title and name on the right. */
@@ -224,12 +233,21 @@ export function signatureBlock(s: Decree30Signature): Table {
 }
 
 /** An empty line between blocks. */
-export function spacer(after = 120): Paragraph {
-  return new Paragraph({ spacing: { before: 0, after }, children: [run("", { size: SIZE_12 })] });
+export function spacer(after = 120, keepNext = false): Paragraph {
+  return new Paragraph({ spacing: { before: 0, after }, keepNext, children: [run("", { size: SIZE_12 })] });
 }
 
-/** A simple grid table for figures: bold header row, every cell bordered, numbers centred. */
-export function gridTable(headers: string[], rows: string[][], widthsMm: number[]): Table {
+export interface GridOptions {
+  /** Columns (0-based) whose body cells read left-aligned (names, titles); the rest are centred. */
+  leftColumns?: number[];
+  /** Font size in half-points; 13 pt by default. */
+  size?: number;
+}
+
+/** A grid table: bold header row repeated on each page, every cell bordered, rows never split. */
+export function gridTable(headers: string[], rows: string[][], widthsMm: number[], options: GridOptions = {}): Table {
+  const left = new Set(options.leftColumns ?? [1]);
+  const size = options.size ?? SIZE_13;
   const widths = widthsMm.map((mm) => convertMillimetersToTwip(mm));
   const scale = TEXT_WIDTH / widths.reduce((a, b) => a + b, 0);
   const scaled = widths.map((w) => Math.floor(w * scale));
@@ -240,9 +258,9 @@ export function gridTable(headers: string[], rows: string[][], widthsMm: number[
       margins: { left: 60, right: 60, top: 40, bottom: 40 },
       children: [
         new Paragraph({
-          alignment: i === 1 && !header ? AlignmentType.LEFT : AlignmentType.CENTER,
+          alignment: left.has(i) && !header ? AlignmentType.LEFT : AlignmentType.CENTER,
           spacing: { before: 0, after: 0 },
-          children: [run(text, { bold: header, size: SIZE_13 })],
+          children: [run(text, { bold: header, size })],
         }),
       ],
     });
@@ -258,6 +276,41 @@ export function gridTable(headers: string[], rows: string[][], widthsMm: number[
     ],
   });
 }
+
+/** An appendix's opening on a new page: "Phụ lục", its title in bold capitals, the italic reference line. */
+export function appendixHeading(heading: string, title: string, subtitle: string): Paragraph[] {
+  const blocks = [
+    new Paragraph({
+      pageBreakBefore: true,
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 0, after: 0 },
+      children: [run(heading, { bold: true, size: SIZE_14 })],
+    }),
+    centered(title.toUpperCase(), { bold: true, size: SIZE_14 }),
+  ];
+  if (subtitle) blocks.push(centered(subtitle, { italics: true, size: SIZE_13 }, 240));
+  return blocks;
+}
+
+/** A bold line introducing a list or a table, e.g. a unit's name in an appendix. */
+export function labelLine(text: string, size = SIZE_13): Paragraph {
+  return new Paragraph({
+    keepNext: true,
+    spacing: { before: 180, after: 60 },
+    children: [run(text, { bold: true, size })],
+  });
+}
+
+/** A plain line before a table (e.g. "Hồ sơ … chưa xin lỗi:"), kept with the table. */
+export function leadLine(text: string): Paragraph {
+  return new Paragraph({
+    keepNext: true,
+    spacing: { before: 60, after: 60 },
+    children: [run(text, { italics: true, size: SIZE_13 })],
+  });
+}
+
+export const SIZE_12PT = SIZE_12;
 
 /**
  * The document around the blocks: A4 portrait, Decree 30 margins, Times New Roman as the default,

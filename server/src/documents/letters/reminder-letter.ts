@@ -1,17 +1,25 @@
 import { isPastDeadline } from "../../domain/compliance.js";
 import { vietnamDayOf, type VietnamDay } from "../../domain/vietnam-time.js";
+import type { FileChild } from "docx";
 import { interpolate } from "../texts/interpolate.js";
 import type { LetterTexts } from "../texts/letter-texts.js";
+import type { Timeliness } from "../../domain/timeliness.js";
+import { TIMELINESS_TEXT } from "../reports/report.model.js";
 import {
+  SIZE_12PT,
+  appendixHeading,
   bodyParagraph,
+  closingParagraphs,
   gridTable,
   headerBlock,
+  labelLine,
+  leadLine,
   packDecree30,
   salutationList,
   signatureBlock,
   spacer,
 } from "./decree30.js";
-import { dayText, momentTimeText, percentText, placeAndDate } from "./vietnamese-format.js";
+import { dayText, momentDayText, momentTimeText, percentText, placeAndDate } from "./vietnamese-format.js";
 
 /** One unit below 100% and what it still owes as of the moment. */
 export interface ReminderUnitRow {
@@ -22,6 +30,25 @@ export interface ReminderUnitRow {
   tasksNotFiled: number;
   /** The Compliance rate, 0..1. */
   rate: number;
+  /** The items behind the counts, listed in the appendix; no appendix when every unit's lists are absent. */
+  cases?: ReminderCaseItem[];
+  tasks?: ReminderTaskItem[];
+}
+
+export interface ReminderCaseItem {
+  caseCode: string;
+  procedureName: string;
+  dueAt: Date;
+  timeliness: Timeliness;
+  workingDaysLate: number;
+}
+
+export interface ReminderTaskItem {
+  externalId: string;
+  title: string;
+  assignedAt: Date;
+  reported: boolean;
+  filed: boolean;
 }
 
 export interface ReminderLetterModel {
@@ -86,7 +113,7 @@ export async function buildReminderLetter(m: ReminderLetterModel, texts: LetterT
     ]),
     [10, 72, 22, 24, 22, 19],
   );
-  const children = [
+  const children: FileChild[] = [
     headerBlock({
       parentAgency: texts.agency.parentAgency,
       agency: texts.agency.agency,
@@ -100,8 +127,8 @@ export async function buildReminderLetter(m: ReminderLetterModel, texts: LetterT
     ...r.introParagraphs.map((p) => bodyParagraph(fill(p))),
     table,
     spacer(120),
-    ...request.map((p) => bodyParagraph(fill(p))),
-    spacer(240),
+    ...(hasAppendix(m) ? [bodyParagraph(fill(r.appendix.note))] : []),
+    ...closingParagraphs(request.map(fill)),
     signatureBlock({
       authority: fill(r.signature.authority),
       title: fill(r.signature.title),
@@ -109,5 +136,58 @@ export async function buildReminderLetter(m: ReminderLetterModel, texts: LetterT
       recipients: r.recipients.map(fill),
     }),
   ];
+  if (hasAppendix(m)) children.push(...appendix(m, texts, fill));
   return packDecree30(fill(r.subject), children);
+}
+
+function hasAppendix(m: ReminderLetterModel): boolean {
+  return m.units.some((u) => (u.cases?.length ?? 0) + (u.tasks?.length ?? 0) > 0);
+}
+
+/** Phụ lục: per unit, its late cases without apology and its tasks still owed, on pages after the signature. */
+function appendix(m: ReminderLetterModel, texts: LetterTexts, fill: (t: string) => string): FileChild[] {
+  const a = texts.reminder.appendix;
+  const blocks: FileChild[] = appendixHeading(fill(a.heading), fill(a.title), fill(a.subtitle));
+  m.units.forEach((u, i) => {
+    const cases = u.cases ?? [];
+    const tasks = u.tasks ?? [];
+    if (cases.length + tasks.length === 0) return;
+    blocks.push(labelLine(`${i + 1}. ${u.unitName}`));
+    if (cases.length > 0) {
+      blocks.push(leadLine(fill(a.casesLabel)));
+      blocks.push(
+        gridTable(
+          a.caseHeaders.map(fill),
+          cases.map((c, n) => [
+            String(n + 1),
+            c.caseCode,
+            c.procedureName,
+            momentDayText(c.dueAt),
+            TIMELINESS_TEXT[c.timeliness],
+            String(c.workingDaysLate),
+          ]),
+          [8, 38, 48, 25, 24, 22],
+          { leftColumns: [1, 2], size: SIZE_12PT },
+        ),
+      );
+    }
+    if (tasks.length > 0) {
+      blocks.push(leadLine(fill(a.tasksLabel)));
+      blocks.push(
+        gridTable(
+          a.taskHeaders.map(fill),
+          tasks.map((t, n) => [
+            String(n + 1),
+            t.externalId,
+            t.title,
+            momentDayText(t.assignedAt),
+            [t.reported ? null : fill(a.notReported), t.filed ? null : fill(a.notFiled)].filter(Boolean).join("; "),
+          ]),
+          [8, 32, 68, 26, 34],
+          { leftColumns: [1, 2, 4], size: SIZE_12PT },
+        ),
+      );
+    }
+  });
+  return blocks;
 }

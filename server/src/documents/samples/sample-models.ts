@@ -37,8 +37,37 @@ export function sampleReminderModel(): ReminderLetterModel {
     },
     asOf: fromVietnamWallClock("2023-11-14", 16, 30),
     units: [
-      { unitCode: "QLDN", unitName: "Phòng Quản lý Doanh nghiệp và Giám sát đầu tư", casesWithoutApology: 3, tasksNotReported: 5, tasksNotFiled: 8, rate: 0.7123 },
-      { unitCode: "QLĐT", unitName: "Phòng Quản lý Đầu tư", casesWithoutApology: 2, tasksNotReported: 0, tasksNotFiled: 4, rate: 0.875 },
+      {
+        unitCode: "QLDN",
+        unitName: "Phòng Quản lý Doanh nghiệp và Giám sát đầu tư",
+        casesWithoutApology: 2,
+        tasksNotReported: 2,
+        tasksNotFiled: 2,
+        rate: 0.7123,
+        cases: [
+          { caseCode: "000.00.31.H10-230502-0017", procedureName: "Điều chỉnh Giấy chứng nhận đăng ký đầu tư", dueAt: fromVietnamWallClock("2023-05-08", 16, 30), timeliness: "OVERDUE", workingDaysLate: 134 },
+          { caseCode: "000.00.31.H10-230601-0042", procedureName: "Xác nhận ưu đãi đầu tư", dueAt: fromVietnamWallClock("2023-06-14", 16, 30), timeliness: "LATE", workingDaysLate: 4 },
+        ],
+        tasks: [
+          { externalId: "HP-2023-0415", title: "Báo cáo tình hình hoạt động của doanh nghiệp FDI quý II/2023", assignedAt: fromVietnamWallClock("2023-06-20", 8, 0), reported: false, filed: false },
+          { externalId: "HP-2023-0502", title: "Tham mưu văn bản trả lời Công ty TNHH Hải Âu về giám sát đầu tư", assignedAt: fromVietnamWallClock("2023-07-11", 9, 0), reported: true, filed: false },
+          { externalId: "HP-2023-0611", title: "Tổng hợp số liệu giám sát, đánh giá đầu tư 6 tháng đầu năm", assignedAt: fromVietnamWallClock("2023-08-02", 14, 0), reported: false, filed: true },
+        ],
+      },
+      {
+        unitCode: "QLĐT",
+        unitName: "Phòng Quản lý Đầu tư",
+        casesWithoutApology: 1,
+        tasksNotReported: 0,
+        tasksNotFiled: 1,
+        rate: 0.875,
+        cases: [
+          { caseCode: "000.00.31.H10-230301-0005", procedureName: "Cấp Giấy chứng nhận đăng ký đầu tư", dueAt: fromVietnamWallClock("2023-03-15", 16, 30), timeliness: "LATE", workingDaysLate: 6 },
+        ],
+        tasks: [
+          { externalId: "HP-2023-0733", title: "Thẩm định hồ sơ điều chỉnh dự án nhà máy điện tử Tràng Duệ", assignedAt: fromVietnamWallClock("2023-09-05", 8, 30), reported: true, filed: false },
+        ],
+      },
       { unitCode: "TTXT", unitName: "Trung tâm Xúc tiến đầu tư và Dịch vụ việc làm", casesWithoutApology: 0, tasksNotReported: 1, tasksNotFiled: 1, rate: 0.9666 },
     ],
   };

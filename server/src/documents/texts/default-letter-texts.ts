@@ -84,5 +84,17 @@ export const DEFAULT_LETTER_TEXTS: LetterTexts = {
     ],
     signature: { authority: "KT. TRƯỞNG BAN", title: "PHÓ TRƯỞNG BAN", name: "Trần Quang Minh" },
     recipients: ["Như trên;", "Trưởng ban (để b/c);", "Lưu: VT, VP."],
+    appendix: {
+      note: "Danh sách hồ sơ, công việc còn tồn đọng của từng đơn vị tại Phụ lục kèm theo.",
+      heading: "Phụ lục",
+      title: "DANH SÁCH HỒ SƠ, CÔNG VIỆC CÒN TỒN ĐỌNG",
+      subtitle: "(Kèm theo Văn bản số      /TB-BQL ngày {asOfDate} của {agencyName})",
+      casesLabel: "Hồ sơ thủ tục hành chính quá hạn chưa xin lỗi:",
+      tasksLabel: "Công việc trên HpNet chưa báo cáo hoàn thành hoặc chưa lập hồ sơ:",
+      caseHeaders: ["TT", "Mã hồ sơ", "Thủ tục hành chính", "Hẹn trả", "Tình trạng", "Ngày làm việc quá hạn"],
+      taskHeaders: ["TT", "Mã HpNet", "Nội dung công việc", "Ngày giao", "Còn thiếu"],
+      notReported: "Chưa báo cáo hoàn thành",
+      notFiled: "Chưa lập hồ sơ",
+    },
   },
 };

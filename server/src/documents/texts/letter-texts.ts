@@ -63,6 +63,24 @@ export interface ReminderTexts {
   requestAfterDeadline: string[];
   signature: SignatureTexts & { name: string };
   recipients: string[];
+  appendix: ReminderAppendixTexts;
+}
+
+/** The list attached to the reminder: each unit's late cases without apology and tasks still owed. */
+export interface ReminderAppendixTexts {
+  /** A paragraph after the table pointing to the appendix. */
+  note: string;
+  heading: string;
+  title: string;
+  subtitle: string;
+  casesLabel: string;
+  tasksLabel: string;
+  /** TT, case code, procedure, due date, status, working days late. */
+  caseHeaders: string[];
+  /** TT, HpNet id, title, assigned date, what is missing. */
+  taskHeaders: string[];
+  notReported: string;
+  notFiled: string;
 }
 
 export interface LetterTexts {

@@ -4,6 +4,7 @@ import {
   REMINDER_PLACEHOLDERS,
   type ApologyFormTexts,
   type LetterTexts,
+  type ReminderAppendixTexts,
   type ReminderTexts,
 } from "./letter-texts.js";
 
@@ -106,6 +107,29 @@ function reminder(c: Checker, value: Json): ReminderTexts {
       name: c.text(s.name, "reminder.signature.name", allowed),
     },
     recipients: c.lines(r.recipients, "reminder.recipients", allowed),
+    appendix: appendix(c, r.appendix),
+  };
+}
+
+function appendix(c: Checker, value: Json): ReminderAppendixTexts {
+  const a = c.object(value, "reminder.appendix");
+  const allowed = REMINDER_PLACEHOLDERS;
+  const headers = (key: string, count: number): string[] => {
+    const lines = c.lines(a[key], `reminder.appendix.${key}`, allowed);
+    if (lines.length !== 0 && lines.length !== count) c.problems.push(`reminder.appendix.${key} must name ${count} columns.`);
+    return lines;
+  };
+  return {
+    note: c.text(a.note, "reminder.appendix.note", allowed),
+    heading: c.text(a.heading, "reminder.appendix.heading", allowed),
+    title: c.text(a.title, "reminder.appendix.title", allowed),
+    subtitle: c.text(a.subtitle, "reminder.appendix.subtitle", allowed, false),
+    casesLabel: c.text(a.casesLabel, "reminder.appendix.casesLabel", allowed),
+    tasksLabel: c.text(a.tasksLabel, "reminder.appendix.tasksLabel", allowed),
+    caseHeaders: headers("caseHeaders", 6),
+    taskHeaders: headers("taskHeaders", 5),
+    notReported: c.text(a.notReported, "reminder.appendix.notReported", allowed),
+    notFiled: c.text(a.notFiled, "reminder.appendix.notFiled", allowed),
   };
 }
 
