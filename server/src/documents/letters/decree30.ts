@@ -25,7 +25,7 @@ import {
  * Nơi nhận / signature row. Sizes are in half-points (docx's unit): 26 = 13 pt.
  */
 export const FONT = "Times New Roman";
-const SIZE_12 = 24;
+export const SIZE_12 = 24;
 const SIZE_13 = 26;
 const SIZE_14 = 28;
 const SIZE_11 = 22;
@@ -310,7 +310,6 @@ export function leadLine(text: string): Paragraph {
   });
 }
 
-export const SIZE_12PT = SIZE_12;
 
 /**
  * The document around the blocks: A4 portrait, Decree 30 margins, Times New Roman as the default,

@@ -6,7 +6,7 @@ import type { LetterTexts } from "../texts/letter-texts.js";
 import type { Timeliness } from "../../domain/timeliness.js";
 import { TIMELINESS_TEXT } from "../reports/report.model.js";
 import {
-  SIZE_12PT,
+  SIZE_12,
   appendixHeading,
   bodyParagraph,
   closingParagraphs,
@@ -167,7 +167,7 @@ function appendix(m: ReminderLetterModel, texts: LetterTexts, fill: (t: string) 
             String(c.workingDaysLate),
           ]),
           [8, 38, 48, 25, 24, 22],
-          { leftColumns: [1, 2], size: SIZE_12PT },
+          { leftColumns: [1, 2], size: SIZE_12 },
         ),
       );
     }
@@ -184,7 +184,7 @@ function appendix(m: ReminderLetterModel, texts: LetterTexts, fill: (t: string) 
             [t.reported ? null : fill(a.notReported), t.filed ? null : fill(a.notFiled)].filter(Boolean).join("; "),
           ]),
           [8, 32, 68, 26, 34],
-          { leftColumns: [1, 2, 4], size: SIZE_12PT },
+          { leftColumns: [1, 2, 4], size: SIZE_12 },
         ),
       );
     }
