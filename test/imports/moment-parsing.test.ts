@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { fromVietnamWallClock } from "../../server/src/domain/vietnam-time.js";
 import { parseMoment } from "../../server/src/imports/moment-parsing.js";
 
 const read = (text: string, dayAlone: "start-of-day" | "end-of-day" = "start-of-day") => {
@@ -31,6 +32,16 @@ describe("moments in the import formats", () => {
     expect(read("2023-11-17")).toBe("2023-11-16T17:00:00.000Z");
     // A time written out is kept as written, even midnight, even for a due date.
     expect(read("17/11/2023 00:00", "end-of-day")).toBe("2023-11-16T17:00:00.000Z");
+  });
+
+  it("agrees with the domain's Vietnam wall clock at every hour of a day, twice (cached)", () => {
+    for (const round of [1, 2]) {
+      for (let hour = 0; hour < 24; hour += 1) {
+        const expected = fromVietnamWallClock("2024-02-29", hour, 59, 58).toISOString();
+        expect(read(`29/02/2024 ${hour}:59:58`), `round ${round}`).toBe(expected);
+        expect(read(`2024-02-29T${String(hour).padStart(2, "0")}:59:58`)).toBe(expected);
+      }
+    }
   });
 
   it("refuses days and times that do not exist", () => {
