@@ -18,21 +18,14 @@ import {
   convertMillimetersToTwip,
   type FileChild,
 } from "docx";
+import { FONT, MARGIN_MM, SIZE_11, SIZE_12, SIZE_13, SIZE_14, TEXT_WIDTH, centered, run } from "./letter-style.js";
 
 /**
- * Layout blocks of Decree 30/2020/NĐ-CP, Appendix I, shared by every letter: A4 portrait, the
- * margins, Times New Roman, the two-column header, the title, the body paragraphs, and the
- * Nơi nhận / signature row. Sizes are in half-points (docx's unit): 26 = 13 pt.
+ * Layout blocks of Decree 30/2020/NĐ-CP, Appendix I, shared by every letter: the two-column
+ * header, the title, Kính gửi, the body paragraphs, the Nơi nhận / signature row, and the page
+ * around them (A4 portrait, the margins, page numbers from page 2).
  */
-export const FONT = "Times New Roman";
-export const SIZE_12 = 24;
-const SIZE_13 = 26;
-const SIZE_14 = 28;
-const SIZE_11 = 22;
 
-const MARGIN = { top: 20, bottom: 20, left: 30, right: 15 };
-/** A4 width 210 mm less the left and right margins. */
-const TEXT_WIDTH = convertMillimetersToTwip(210 - MARGIN.left - MARGIN.right);
 // The right column must hold "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in 12 pt bold on one line (about 91 mm).
 const HEADER_LEFT = convertMillimetersToTwip(72);
 const HEADER_RIGHT = TEXT_WIDTH - HEADER_LEFT;
@@ -59,32 +52,6 @@ export interface Decree30Signature {
   name: string;
   /** Lines of "Nơi nhận:", without the leading dash. */
   recipients: string[];
-}
-
-interface RunStyle {
-  bold?: boolean;
-  italics?: boolean;
-  underline?: boolean;
-  size?: number;
-}
-
-function run(text: string, style: RunStyle = {}): TextRun {
-  return new TextRun({
-    text: text.normalize("NFC"),
-    font: FONT,
-    size: style.size ?? SIZE_14,
-    bold: style.bold,
-    italics: style.italics,
-    underline: style.underline ? {} : undefined,
-  });
-}
-
-function centered(text: string, style: RunStyle, spacingAfter = 0): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: { before: 0, after: spacingAfter },
-    children: [run(text, style)],
-  });
 }
 
 /**
@@ -237,80 +204,6 @@ export function spacer(after = 120, keepNext = false): Paragraph {
   return new Paragraph({ spacing: { before: 0, after }, keepNext, children: [run("", { size: SIZE_12 })] });
 }
 
-export interface GridOptions {
-  /** Columns (0-based) whose body cells read left-aligned (names, titles); the rest are centred. */
-  leftColumns?: number[];
-  /** Font size in half-points; 13 pt by default. */
-  size?: number;
-}
-
-/** A grid table: bold header row repeated on each page, every cell bordered, rows never split. */
-export function gridTable(headers: string[], rows: string[][], widthsMm: number[], options: GridOptions = {}): Table {
-  const left = new Set(options.leftColumns ?? [1]);
-  const size = options.size ?? SIZE_13;
-  const widths = widthsMm.map((mm) => convertMillimetersToTwip(mm));
-  const scale = TEXT_WIDTH / widths.reduce((a, b) => a + b, 0);
-  const scaled = widths.map((w) => Math.floor(w * scale));
-  const cell = (text: string, i: number, header: boolean): TableCell =>
-    new TableCell({
-      width: { size: scaled[i], type: WidthType.DXA },
-      verticalAlign: VerticalAlignTable.CENTER,
-      margins: { left: 60, right: 60, top: 40, bottom: 40 },
-      children: [
-        new Paragraph({
-          alignment: left.has(i) && !header ? AlignmentType.LEFT : AlignmentType.CENTER,
-          spacing: { before: 0, after: 0 },
-          children: [run(text, { bold: header, size })],
-        }),
-      ],
-    });
-  const line = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: scaled,
-    layout: TableLayoutType.FIXED,
-    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
-    rows: [
-      new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, i, true)) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, i, false)) })),
-    ],
-  });
-}
-
-/** An appendix's opening on a new page: "Phụ lục", its title in bold capitals, the italic reference line. */
-export function appendixHeading(heading: string, title: string, subtitle: string): Paragraph[] {
-  const blocks = [
-    new Paragraph({
-      pageBreakBefore: true,
-      alignment: AlignmentType.CENTER,
-      spacing: { before: 0, after: 0 },
-      children: [run(heading, { bold: true, size: SIZE_14 })],
-    }),
-    centered(title.toUpperCase(), { bold: true, size: SIZE_14 }),
-  ];
-  if (subtitle) blocks.push(centered(subtitle, { italics: true, size: SIZE_13 }, 240));
-  return blocks;
-}
-
-/** A bold line introducing a list or a table, e.g. a unit's name in an appendix. */
-export function labelLine(text: string, size = SIZE_13): Paragraph {
-  return new Paragraph({
-    keepNext: true,
-    spacing: { before: 180, after: 60 },
-    children: [run(text, { bold: true, size })],
-  });
-}
-
-/** A plain line before a table (e.g. "Hồ sơ … chưa xin lỗi:"), kept with the table. */
-export function leadLine(text: string): Paragraph {
-  return new Paragraph({
-    keepNext: true,
-    spacing: { before: 60, after: 60 },
-    children: [run(text, { italics: true, size: SIZE_13 })],
-  });
-}
-
-
 /**
  * The document around the blocks: A4 portrait, Decree 30 margins, Times New Roman as the default,
  * and the page number centred at the top from page 2 (the first page's header is left empty).
@@ -339,10 +232,10 @@ export async function packDecree30(title: string, children: FileChild[]): Promis
           page: {
             size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
             margin: {
-              top: convertMillimetersToTwip(MARGIN.top),
-              bottom: convertMillimetersToTwip(MARGIN.bottom),
-              left: convertMillimetersToTwip(MARGIN.left),
-              right: convertMillimetersToTwip(MARGIN.right),
+              top: convertMillimetersToTwip(MARGIN_MM.top),
+              bottom: convertMillimetersToTwip(MARGIN_MM.bottom),
+              left: convertMillimetersToTwip(MARGIN_MM.left),
+              right: convertMillimetersToTwip(MARGIN_MM.right),
               header: convertMillimetersToTwip(10),
               footer: convertMillimetersToTwip(10),
             },

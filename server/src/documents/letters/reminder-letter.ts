@@ -1,24 +1,21 @@
-import { isPastDeadline } from "../../domain/compliance.js";
-import { vietnamDayOf, type VietnamDay } from "../../domain/vietnam-time.js";
 import type { FileChild } from "docx";
+import { isPastDeadline } from "../../domain/compliance.js";
+import type { Timeliness } from "../../domain/timeliness.js";
+import { vietnamDayOf, type VietnamDay } from "../../domain/vietnam-time.js";
+import { TIMELINESS_TEXT } from "../reports/report.model.js";
 import { interpolate } from "../texts/interpolate.js";
 import type { LetterTexts } from "../texts/letter-texts.js";
-import type { Timeliness } from "../../domain/timeliness.js";
-import { TIMELINESS_TEXT } from "../reports/report.model.js";
 import {
-  SIZE_12,
-  appendixHeading,
   bodyParagraph,
   closingParagraphs,
-  gridTable,
   headerBlock,
-  labelLine,
-  leadLine,
   packDecree30,
   salutationList,
   signatureBlock,
   spacer,
 } from "./decree30.js";
+import { SIZE_12 } from "./letter-style.js";
+import { appendixHeading, gridTable, labelLine, leadLine } from "./letter-tables.js";
 import { dayText, momentDayText, momentTimeText, percentText, placeAndDate } from "./vietnamese-format.js";
 
 /** One unit below 100% and what it still owes as of the moment. */
