@@ -71,20 +71,24 @@ export async function answer(page: Page, text: string): Promise<void> {
 }
 
 /**
- * Answers VS Code's simple file dialog (the one code-server shows) with a path. For a folder, the first
- * Enter may only navigate into it; a second Enter then accepts it.
+ * Answers VS Code's simple file dialog (the one code-server shows) with a path. The dialog follows the
+ * value as it changes (it lists the folder reached and completes names), so the whole path is set at once,
+ * given time to settle, then accepted. For a folder, Enter may first only open it; Enter again accepts it.
  */
 export async function answerDialog(page: Page, path: string): Promise<void> {
   const input = quickInput(page);
   await input.waitFor({ state: "visible", timeout: 20_000 });
-  // The dialog follows the typed path as it changes (it lists each folder reached); a whole value set at
-  // once can be accepted before the dialog has caught up, so type the way a person does and let it settle.
-  await input.press("ControlOrMeta+a");
-  await input.pressSequentially(path, { delay: 5 });
-  await page.waitForTimeout(1000);
+  // The dialog writes its starting folder into the box once that folder is listed ("..", its entries);
+  // a path typed before then would be overwritten.
+  await page.locator(".quick-input-widget .quick-input-list .monaco-list-row").first().waitFor({ timeout: 20_000 });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await input.fill(path);
+    await page.waitForTimeout(1200);
+    if ((await input.inputValue()) === path) break;
+  }
   await input.press("Enter");
   for (let i = 0; i < 3; i++) {
-    await page.waitForTimeout(700);
+    await page.waitForTimeout(1000);
     if (!(await input.isVisible())) return;
     await input.press("Enter");
   }
