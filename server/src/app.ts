@@ -11,6 +11,7 @@ import type { GraphQLContext } from "./graphql/context.js";
 import { createLoaders } from "./graphql/loaders.js";
 import { createSchema } from "./graphql/schema.js";
 import { documentsRouter } from "./http/documents.route.js";
+import { exportsRouter } from "./http/exports.route.js";
 import { graphiqlRouter } from "./http/graphiql.route.js";
 import { healthRouter } from "./http/health.route.js";
 
@@ -38,6 +39,7 @@ export async function createApp(
   app.use(healthRouter(db));
   app.use(graphiqlRouter());
   app.use(documentsRouter(db, config.adminToken));
+  app.use(exportsRouter(db, config.adminToken));
   app.use(
     "/graphql",
     // Imports arrive as CSV text inside the GraphQL request; 100k rows are ~15 MB.
