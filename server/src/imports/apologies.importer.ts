@@ -2,14 +2,19 @@ import { storedResolutionTimeliness } from "../domain/timeliness.js";
 import { Apology } from "../entities/apology.entity.js";
 import { Case } from "../entities/case.entity.js";
 import { readApologyRow, type ApologyRow } from "./apology-row.js";
-import { sameValue, selectByKeys, upsertRows } from "./batched-upsert.js";
+import { selectByKeys } from "./batched-upsert.js";
 import { APOLOGY_COLUMNS } from "./import-columns.js";
 import type { ImportError } from "./import-result.js";
 import type { ImportSession } from "./import-session.js";
 import type { BatchPlan, KindImporter } from "./kind-importer.js";
 import { vietnameseMoment } from "./moment-format.js";
+import { UpsertBatch, type UpsertTable } from "./upsert-batch.js";
 
-const WRITTEN = ["number", "issuedAt", "reason", "newDueAt", "signer", "publishedAt"] as const;
+const APOLOGIES: UpsertTable<Apology> = {
+  entity: Apology,
+  key: "caseId",
+  written: ["number", "issuedAt", "reason", "newDueAt", "signer", "publishedAt"],
+};
 
 /**
  * importApologies: one apology per case, matched on the case's code. issueApology's rules hold
@@ -28,20 +33,17 @@ export const apologiesImporter: KindImporter<ApologyRow> = {
     const codes = rows.map((r) => r.caseCode);
     const cases = await selectByKeys(session.manager, Case, ["id", "code", "unitId", "dueAt", "resolvedAt"], "code", codes);
     const caseByCode = new Map(cases.map((c) => [c.code, c]));
-    const caseIds = cases.map((c) => c.id);
-    const stored = await selectByKeys(session.manager, Apology, ["caseId", ...WRITTEN], "caseId", caseIds);
-    const apologyByCase = new Map(stored.map((a) => [a.caseId, a]));
-    const errors: ImportError[] = [];
-    const counts = { created: 0, updated: 0, unchanged: 0 };
-    const writes: Partial<Apology>[] = [];
+    const batch = await UpsertBatch.load(session.manager, APOLOGIES, cases.map((c) => c.id));
     for (const row of rows) {
       const owner = caseByCode.get(row.caseCode);
       if (!owner) {
-        errors.push({
-          line: row.line,
-          column: "case_code",
-          message: `Case "${row.caseCode}" does not exist; import the cases file first or correct the code.`,
-        });
+        batch.rejected([
+          {
+            line: row.line,
+            column: "case_code",
+            message: `Case "${row.caseCode}" does not exist; import the cases file first or correct the code.`,
+          },
+        ]);
         continue;
       }
       const rowErrors: ImportError[] = [];
@@ -69,11 +71,8 @@ export const apologiesImporter: KindImporter<ApologyRow> = {
           message: `The new return date ${vietnameseMoment(row.newDueAt)} must be after the case's due date ${vietnameseMoment(owner.dueAt)}.`,
         });
       }
-      if (rowErrors.length > 0) {
-        errors.push(...rowErrors);
-        continue;
-      }
-      const values: Partial<Apology> = {
+      if (batch.rejected(rowErrors)) continue;
+      batch.accept({
         caseId: owner.id,
         number: row.number,
         issuedAt: row.issuedAt,
@@ -81,22 +80,8 @@ export const apologiesImporter: KindImporter<ApologyRow> = {
         newDueAt: row.newDueAt,
         signer: row.signer,
         publishedAt: row.publishedAt,
-      };
-      const existing = apologyByCase.get(owner.id);
-      if (!existing) {
-        counts.created += 1;
-        writes.push(values);
-      } else if (WRITTEN.some((field) => !sameValue(existing[field], values[field]))) {
-        counts.updated += 1;
-        writes.push(values);
-      } else {
-        counts.unchanged += 1;
-      }
+      });
     }
-    return {
-      errors,
-      counts,
-      write: () => upsertRows(session.manager, Apology, writes, ["caseId", ...WRITTEN], "caseId"),
-    };
+    return batch.plan();
   },
 };
