@@ -11,6 +11,7 @@ import { registerConsole } from "./console/index.js";
 import { OutputLog } from "./logs/output-log.js";
 import { BoardStore } from "./views/board-store.js";
 import { ComplianceTreeProvider } from "./views/compliance-tree.provider.js";
+import { READ_ONLY_SCHEME, ReadOnlyDocuments } from "./views/read-only-documents.js";
 import { StatusBar } from "./views/status-bar.js";
 
 /** Wiring only: each view, command group and the client live in their own files. */
@@ -19,7 +20,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const connection = new Connection(context.secrets);
   const store = new BoardStore(connection, context.workspaceState, log);
   const tree = new ComplianceTreeProvider(store, connection, log);
-  const services: Services = { connection, store, tree, log };
+  const documents = new ReadOnlyDocuments();
+  const services: Services = { connection, store, tree, log, documents };
 
   context.subscriptions.push(
     log,
@@ -27,6 +29,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     store,
     tree,
     new StatusBar(store),
+    documents,
+    vscode.workspace.registerTextDocumentContentProvider(READ_ONLY_SCHEME, documents),
     vscode.window.registerTreeDataProvider("cchc.compliance", tree),
     ...registerAuthCommands(services),
     ...registerDirectiveCommands(services),

@@ -29,6 +29,8 @@ const serverUrl = env("CCHC_E2E_SERVER_URL");
 const token = env("CCHC_E2E_TOKEN");
 const workspace = env("CCHC_E2E_WORKSPACE");
 const work = env("CCHC_E2E_WORK");
+/** cchc.pageSize in the editor's settings (run-e2e.mjs). */
+const PAGE_SIZE = 4;
 const screenshot = resolve(__dirname, "../../docs/screenshots/extension.png");
 
 async function api<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -107,18 +109,27 @@ describe("the CCHC extension in VS Code (code-server)", () => {
     await status.waitFor({ timeout: 20_000 });
   });
 
-  it("opens a unit to the cases it still owes an apology for", async () => {
+  it("opens a unit to the cases it still owes an apology for, a page at a time", async () => {
     const { page } = bench;
-    const worst = sortUnitsWorstFirst(board.units).find((u) => u.compliance.overdueCases > u.compliance.apologizedCases)!;
+    const worst = sortUnitsWorstFirst(board.units).find((u) => u.compliance.overdueCases - u.compliance.apologizedCases > PAGE_SIZE)!;
+    const owed = worst.compliance.overdueCases - worst.compliance.apologizedCases;
     await page.locator(".part.sidebar .monaco-list-row", { hasText: worst.unit.name }).first().click();
     const group = page.locator(".part.sidebar .monaco-list-row", { hasText: "Late cases without an apology" }).first();
     await group.waitFor({ timeout: 20_000 });
     await group.click();
-    await page.locator(".part.sidebar .monaco-list-row[aria-level='4']").first().waitFor({ timeout: 20_000 });
-    const cases = (await treeRows(page)).filter((r) => r.level === 4);
-    const owed = worst.compliance.overdueCases - worst.compliance.apologizedCases;
-    expect(cases.length).toBe(Math.min(owed, 50));
-    expect(cases.every((c) => /working days? late|overdue|late/.test(c.description))).toBe(true);
+    const more = page.locator(".part.sidebar .monaco-list-row", { hasText: "Load more…" }).first();
+    await more.waitFor({ timeout: 20_000 });
+    const cases = async () => (await treeRows(page)).filter((r) => r.level === 4 && r.label !== "Load more…");
+    expect(await cases()).toHaveLength(PAGE_SIZE);
+    while (await more.isVisible()) {
+      const before = (await cases()).length;
+      await more.click();
+      await expect.poll(async () => (await cases()).length, { timeout: 20_000 }).toBeGreaterThan(before);
+    }
+    const all = await cases();
+    expect(all).toHaveLength(owed);
+    expect(new Set(all.map((c) => c.label)).size).toBe(owed);
+    expect(all.every((c) => /working days? late|overdue|late/.test(c.description))).toBe(true);
   });
 
   it("exports the compliance report as XLSX through the palette and a save dialog", async () => {
@@ -178,10 +189,76 @@ describe("the CCHC extension in VS Code (code-server)", () => {
     expect(after.cases.totalCount).toBe(before.cases.totalCount);
   });
 
+  it("generates one case's apology letter and the reminder letter through the palette", async () => {
+    const { page } = bench;
+    await clearNotifications(page);
+    const apologized = await api<{ cases: { edges: { node: { code: string } }[] } }>(
+      "query($id: ID!) { cases(filter: { directiveId: $id, apologized: true }, first: 1) { edges { node { code } } } }",
+      { id: board.id },
+    );
+    const code = apologized.cases.edges[0].node.code;
+    const letter = join(workspace, "single", `${code}.docx`);
+    mkdirSync(join(workspace, "single"), { recursive: true });
+    await runCommand(page, "CCHC: Generate Apology Letter");
+    await answer(page, code);
+    await answerDialog(page, letter);
+    await waitForNotification(page, new RegExp(`saved .*${code.replace(/\./g, "\\.")}\\.docx`));
+    const apologyXml = await (await JSZip.loadAsync(readFileSync(letter))).file("word/document.xml")!.async("string");
+    expect(apologyXml).toContain(code);
+
+    await clearNotifications(page);
+    const reminder = join(workspace, "single", "reminder.docx");
+    await runCommand(page, "CCHC: Generate Reminder Letter");
+    await answerDialog(page, reminder);
+    await waitForNotification(page, /saved .*reminder\.docx/);
+    const reminderXml = await (await JSZip.loadAsync(readFileSync(reminder))).file("word/document.xml")!.async("string");
+    const worst = sortUnitsWorstFirst(board.units)[0];
+    expect(reminderXml).toContain(worst.unit.name);
+  });
+
+  it("imports an .xlsx workbook and shows the counts", async () => {
+    const { page } = bench;
+    await clearNotifications(page);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Hồ sơ");
+    sheet.addRow(["Mã hồ sơ", "Tên thủ tục", "Người nộp", "Mã đơn vị", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày trả kết quả"]);
+    // Resolved early, so the board's figures stay as the other steps read them.
+    sheet.addRow(["E2E-XLSX-1", "Đăng ký nội quy lao động", "Công ty TNHH Thử Nghiệm", board.units[0].unit.code, "01/03/2023 08:00", "20/03/2023", "02/03/2023 10:00"]);
+    const file = join(workspace, "cases.xlsx");
+    writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+    await runCommand(page, "CCHC: Import Cases…");
+    await answerDialog(page, file);
+    await waitForNotification(page, /Imported cases from cases\.xlsx: 1 created, 0 updated, 0 unchanged/);
+    const imported = await api<{ case: { code: string } | null }>('{ case(code: "E2E-XLSX-1") { code } }');
+    expect(imported.case?.code).toBe("E2E-XLSX-1");
+  });
+
+  it("runs the query of the open .graphql file with its # variables: comment", async () => {
+    const { page } = bench;
+    await clearNotifications(page);
+    const unit = board.units[0].unit;
+    mkdirSync(join(workspace, "queries"), { recursive: true });
+    writeFileSync(
+      join(workspace, "queries", "unit.graphql"),
+      `# variables: {"code": "${unit.code}"}\nquery UnitRate($code: String!) {\n  unit(code: $code) { code name compliance { rate status } }\n}\n`,
+    );
+    await runCommand(page, "Go to File...");
+    await answer(page, "unit.graphql");
+    await page.locator(".tabs-container .tab", { hasText: "unit.graphql" }).first().waitFor({ timeout: 20_000 });
+    await runCommand(page, "CCHC: Run GraphQL Query");
+    await page.locator(".tabs-container .tab", { hasText: "CCHC query result.json" }).first().waitFor({ timeout: 30_000 });
+    const result = page.locator(".editor-instance .view-lines", { hasText: unit.name });
+    await result.first().waitFor({ timeout: 20_000 });
+    const text = ((await result.first().textContent()) ?? "").replace(/\u00a0/g, " ");
+    expect(text).toContain(`"code": "${unit.code}"`);
+    await runCommand(page, "View: Close All Editors");
+  });
+
   it("exports the report as Markdown, which opens in an editor (the README's screenshot)", async () => {
     const { page } = bench;
     await clearNotifications(page);
     const target = join(workspace, "reports", "compliance.md");
+    await runCommand(page, "View: Close All Editors");
     await runCommand(page, "CCHC: Export Compliance Report");
     await pick(page, "Markdown (.md)");
     await answerDialog(page, target);
@@ -199,9 +276,19 @@ describe("the CCHC extension in VS Code (code-server)", () => {
     }
     await clearNotifications(page);
     await page.keyboard.press("Escape");
-    await page.waitForTimeout(500);
+    await page.mouse.move(1000, 500);
+    await page.waitForTimeout(800);
     mkdirSync(resolve(screenshot, ".."), { recursive: true });
     await page.screenshot({ path: screenshot });
     expect(readFileSync(screenshot).subarray(1, 4).toString()).toBe("PNG");
+  });
+
+  it("signs out: the token is gone and the status bar offers Sign In", async () => {
+    const { page } = bench;
+    await clearNotifications(page);
+    await runCommand(page, "CCHC: Sign Out");
+    await waitForNotification(page, /signed out/);
+    await page.locator(".part.statusbar", { hasText: "CCHC: Sign In" }).waitFor({ timeout: 20_000 });
+    await page.locator(".part.sidebar", { hasText: "Sign in to the CCHC Tracker server" }).waitFor({ timeout: 20_000 });
   });
 });

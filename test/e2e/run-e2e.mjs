@@ -138,6 +138,8 @@ try {
     JSON.stringify(
       {
         "cchc.serverUrl": serverUrl,
+        // Small pages, so that the tree's "Load more…" shows with the demo data.
+        "cchc.pageSize": 4,
         "workbench.startupEditor": "none",
         "workbench.tips.enabled": false,
         "workbench.enableExperiments": false,
@@ -149,8 +151,9 @@ try {
         "files.simpleDialog.enable": true,
         "window.dialogStyle": "custom",
         "workbench.colorTheme": "Default Light Modern",
-        // Debian's Liberation Mono draws Vietnamese letters whole; the default fallback splits the marks.
-        "editor.fontFamily": "Liberation Mono",
+        // Of Debian's fonts only DejaVu Sans (not a monospace one) has the precomposed Vietnamese letters;
+        // the monospace fallback draws "ế" as "ê" plus a loose accent in the screenshot.
+        "editor.fontFamily": "DejaVu Sans",
         "editor.minimap.enabled": false,
       },
       null,

@@ -42,13 +42,19 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     const input = quickInput(page);
     await input.waitFor({ state: "visible", timeout: 10_000 });
     await input.fill(`>${title}`);
-    const row = page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first();
+    // The row whose label is exactly the title: "…Apology Letter" must not run "…Apology Letters",
+    // which the palette may list first as recently used.
+    const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+    const row = page
+      .locator(".quick-input-list .monaco-list-row")
+      .filter({ has: page.locator(".label-name", { hasText: exact }) })
+      .first();
     try {
       await row.waitFor({ state: "visible", timeout: 10_000 });
     } catch {
       continue; // the extension's commands are not registered yet: try again
     }
-    await input.press("Enter");
+    await row.click();
     return;
   }
   throw new Error(`The command palette does not offer "${title}"`);

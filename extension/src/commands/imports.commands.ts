@@ -69,7 +69,6 @@ async function showResult(services: Services, kind: ImportKind, fileName: string
     return;
   }
   services.log.warn(`Import of ${IMPORT_LABELS[kind]} from ${fileName}: ${result.errors.length} errors, nothing written`);
-  const report = await vscode.workspace.openTextDocument({ language: "markdown", content: importErrorReport(kind, fileName, result) });
-  await vscode.window.showTextDocument(report, { preview: false });
+  await services.documents.show(`Import errors - ${fileName}.md`, importErrorReport(kind, fileName, result), "markdown");
   void vscode.window.showErrorMessage(`CCHC: ${summary}`);
 }

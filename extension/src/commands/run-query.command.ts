@@ -3,28 +3,6 @@ import { chooseOperation, missingVariables, parseVariablesComment } from "../mod
 import { withCancellableProgress } from "./progress.js";
 import type { Services } from "./services.js";
 
-const RESULT_SCHEME = "cchc-result";
-const RESULT_URI = vscode.Uri.from({ scheme: RESULT_SCHEME, path: "/CCHC query result.json" });
-
-/** The latest result as a read-only JSON document beside the query, reused run after run. */
-class ResultDocument implements vscode.TextDocumentContentProvider {
-  private text = "";
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-
-  provideTextDocumentContent(): string {
-    return this.text;
-  }
-
-  async show(value: unknown): Promise<void> {
-    this.text = `${JSON.stringify(value, null, 2)}\n`;
-    this.changed.fire(RESULT_URI);
-    const doc = await vscode.workspace.openTextDocument(RESULT_URI);
-    await vscode.languages.setTextDocumentLanguage(doc, "json");
-    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
-  }
-}
-
 interface RunQueryArgs {
   query: string;
   variables?: Record<string, unknown>;
@@ -37,9 +15,7 @@ interface RunQueryArgs {
  * The server's answer (data and errors as sent) opens beside the editor. Takes {query, variables} too.
  */
 export function registerRunQueryCommand(services: Services): vscode.Disposable[] {
-  const results = new ResultDocument();
   return [
-    vscode.workspace.registerTextDocumentContentProvider(RESULT_SCHEME, results),
     vscode.commands.registerCommand("cchc.runQuery", async (arg?: RunQueryArgs) => {
       try {
         const request = arg?.query ? arg : await requestFromEditor();
@@ -52,7 +28,10 @@ export function registerRunQueryCommand(services: Services): vscode.Disposable[]
         services.log.info(
           `Ran ${request.operationName ?? chosen.operationName ?? "an anonymous operation"}: ${response.errors?.length ? `${response.errors.length} errors` : "ok"}`,
         );
-        await results.show(response);
+        await services.documents.show("CCHC query result.json", `${JSON.stringify(response, null, 2)}\n`, "json", {
+          viewColumn: vscode.ViewColumn.Beside,
+          preserveFocus: true,
+        });
         return response;
       } catch (error) {
         await services.log.report("CCHC: Run GraphQL query", error);

@@ -2,6 +2,7 @@ import type { Connection } from "../connection/connection.js";
 import type { OutputLog } from "../logs/output-log.js";
 import type { BoardStore } from "../views/board-store.js";
 import type { ComplianceTreeProvider } from "../views/compliance-tree.provider.js";
+import type { ReadOnlyDocuments } from "../views/read-only-documents.js";
 
 /** What the command groups share; built once in extension.ts. */
 export interface Services {
@@ -9,4 +10,5 @@ export interface Services {
   store: BoardStore;
   tree: ComplianceTreeProvider;
   log: OutputLog;
+  documents: ReadOnlyDocuments;
 }
