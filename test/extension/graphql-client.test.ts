@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import * as http from "node:http";
+import * as https from "node:https";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "../../extension/src/api/api-error.js";
@@ -118,5 +120,25 @@ describe("GraphQL client", () => {
     expect(graphqlEndpoint("https://cchc.office/api/graphql/").toString()).toBe("https://cchc.office/api/graphql");
     expect(() => graphqlEndpoint("ftp://x")).toThrow(/http/);
     expect(() => graphqlEndpoint("localhost:4000 ")).toThrow();
+  });
+
+  it("refuses a self-signed certificate unless cchc.rejectUnauthorized is off", async () => {
+    const fixtures = new URL("./fixtures/", import.meta.url);
+    const tls = https.createServer(
+      { key: readFileSync(new URL("self-signed.key.pem", fixtures)), cert: readFileSync(new URL("self-signed.cert.pem", fixtures)) },
+      (_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ data: { ok: true } })),
+    );
+    await new Promise<void>((resolve) => tls.listen(0, "127.0.0.1", resolve));
+    const url = `https://127.0.0.1:${(tls.address() as AddressInfo).port}`;
+    try {
+      const refused = await failure(new GraphQLClient({ serverUrl: url, token: "t" }).request("{ ok }"));
+      expect(refused.code).toBe("TLS");
+      expect(refused.message).toMatch(/cchc\.rejectUnauthorized/);
+      const accepted = new GraphQLClient({ serverUrl: url, token: "t", rejectUnauthorized: false });
+      expect(await accepted.request("{ ok }")).toEqual({ ok: true });
+    } finally {
+      tls.closeAllConnections();
+      await new Promise((resolve) => tls.close(resolve));
+    }
   });
 });
