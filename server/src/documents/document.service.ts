@@ -19,6 +19,7 @@ import {
   outstandingTasks,
 } from "../services/outstanding.js";
 import { writeApologyZip, buildApologyZip } from "./archive/apology-zip.js";
+import type { DirectiveFacts } from "./directive-facts.js";
 import {
   MIME_TYPES,
   apologyFileName,
@@ -122,7 +123,7 @@ export async function writeApologyLetters(
   return writeApologyZip(scopeLetters(db, directive, unit), await loadLetterTexts(db), output);
 }
 
-function directivePart(d: Directive): ComplianceReportModel["directive"] {
+function directivePart(d: Directive): DirectiveFacts {
   return {
     number: d.number,
     subject: d.subject,

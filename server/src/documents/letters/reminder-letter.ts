@@ -1,7 +1,8 @@
 import type { FileChild } from "docx";
 import { isPastDeadline } from "../../domain/compliance.js";
 import type { Timeliness } from "../../domain/timeliness.js";
-import { vietnamDayOf, type VietnamDay } from "../../domain/vietnam-time.js";
+import { vietnamDayOf } from "../../domain/vietnam-time.js";
+import type { DirectiveFacts } from "../directive-facts.js";
 import { TIMELINESS_TEXT } from "../reports/report.model.js";
 import { interpolate } from "../texts/interpolate.js";
 import type { LetterTexts } from "../texts/letter-texts.js";
@@ -49,14 +50,7 @@ export interface ReminderTaskItem {
 }
 
 export interface ReminderLetterModel {
-  directive: {
-    number: string;
-    subject: string;
-    issuedOn: VietnamDay;
-    periodStart: VietnamDay;
-    periodEnd: VietnamDay;
-    deadline: VietnamDay;
-  };
+  directive: DirectiveFacts;
   asOf: Date;
   /** Only the units below 100%, ordered by code. */
   units: ReminderUnitRow[];
@@ -150,41 +144,41 @@ function appendix(m: ReminderLetterModel, texts: LetterTexts, fill: (t: string) 
     const tasks = u.tasks ?? [];
     if (cases.length + tasks.length === 0) return;
     blocks.push(labelLine(`${i + 1}. ${u.unitName}`));
-    if (cases.length > 0) {
-      blocks.push(leadLine(fill(a.casesLabel)));
-      blocks.push(
-        gridTable(
-          a.caseHeaders.map(fill),
-          cases.map((c, n) => [
-            String(n + 1),
-            c.caseCode,
-            c.procedureName,
-            momentDayText(c.dueAt),
-            TIMELINESS_TEXT[c.timeliness],
-            String(c.workingDaysLate),
-          ]),
-          [8, 38, 48, 25, 24, 22],
-          { leftColumns: [1, 2], size: SIZE_12 },
-        ),
-      );
-    }
-    if (tasks.length > 0) {
-      blocks.push(leadLine(fill(a.tasksLabel)));
-      blocks.push(
-        gridTable(
-          a.taskHeaders.map(fill),
-          tasks.map((t, n) => [
-            String(n + 1),
-            t.externalId,
-            t.title,
-            momentDayText(t.assignedAt),
-            [t.reported ? null : fill(a.notReported), t.filed ? null : fill(a.notFiled)].filter(Boolean).join("; "),
-          ]),
-          [8, 32, 68, 26, 34],
-          { leftColumns: [1, 2, 4], size: SIZE_12 },
-        ),
-      );
-    }
+    blocks.push(
+      ...itemTable(fill, a.casesLabel, a.caseHeaders, cases, [8, 38, 48, 25, 24, 22], [1, 2], (c) => [
+        c.caseCode,
+        c.procedureName,
+        momentDayText(c.dueAt),
+        TIMELINESS_TEXT[c.timeliness],
+        String(c.workingDaysLate),
+      ]),
+      ...itemTable(fill, a.tasksLabel, a.taskHeaders, tasks, [8, 32, 68, 26, 34], [1, 2, 4], (t) => [
+        t.externalId,
+        t.title,
+        momentDayText(t.assignedAt),
+        [t.reported ? null : fill(a.notReported), t.filed ? null : fill(a.notFiled)].filter(Boolean).join("; "),
+      ]),
+    );
   });
   return blocks;
+}
+
+/**
+ * One of a unit's appendix lists: its lead line and a numbered 12 pt table, or nothing when the list
+ * is empty (its texts are then not filled at all, as a list that is not printed needs none).
+ */
+function itemTable<T>(
+  fill: (t: string) => string,
+  lead: string,
+  headers: readonly string[],
+  items: readonly T[],
+  widthsMm: number[],
+  leftColumns: number[],
+  cells: (item: T) => string[],
+): FileChild[] {
+  if (items.length === 0) return [];
+  const leadParagraph = leadLine(fill(lead));
+  const headerCells = headers.map(fill);
+  const rows = items.map((item, n) => [String(n + 1), ...cells(item)]);
+  return [leadParagraph, gridTable(headerCells, rows, widthsMm, { leftColumns, size: SIZE_12 })];
 }

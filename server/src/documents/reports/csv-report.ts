@@ -1,5 +1,12 @@
 import type { ComplianceFigures } from "../../domain/compliance.js";
-import { STATUS_TEXT, SUMMARY_HEADERS, TOTAL_LABEL, UNIT_KIND_TEXT, type ComplianceReportModel } from "./report.model.js";
+import {
+  figureCells,
+  STATUS_TEXT,
+  SUMMARY_HEADERS,
+  TOTAL_LABEL,
+  UNIT_KIND_TEXT,
+  type ComplianceReportModel,
+} from "./report.model.js";
 
 /**
  * The summary as CSV for other systems: UTF-8 with a byte-order mark (without it Excel reads the
@@ -17,20 +24,9 @@ function line(values: (string | number)[]): string {
   return `${values.map(field).join(",")}\r\n`;
 }
 
+/** The status both as its contract code and as text. */
 function figures(f: ComplianceFigures): (string | number)[] {
-  return [
-    f.overdueCases,
-    f.apologizedCases,
-    f.apologyRate,
-    f.tasks,
-    f.reportedTasks,
-    f.reportRate,
-    f.filedTasks,
-    f.fileRate,
-    f.rate,
-    f.status,
-    STATUS_TEXT[f.status],
-  ];
+  return [...figureCells(f), f.status, STATUS_TEXT[f.status]];
 }
 
 const { apologizedAfterDue: afterDueHeader, ...figureHeaders } = SUMMARY_HEADERS;

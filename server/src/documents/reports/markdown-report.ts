@@ -1,6 +1,7 @@
 import type { ComplianceFigures } from "../../domain/compliance.js";
 import { dayText, momentText, percentText } from "../letters/vietnamese-format.js";
 import {
+  figureCells,
   STATUS_TEXT,
   SUMMARY_HEADERS,
   TIMELINESS_TEXT,
@@ -27,18 +28,7 @@ function table(headers: string[], rows: (string | number)[][], numeric: Set<numb
 }
 
 function figures(f: ComplianceFigures): (string | number)[] {
-  return [
-    f.overdueCases,
-    f.apologizedCases,
-    percentText(f.apologyRate),
-    f.tasks,
-    f.reportedTasks,
-    percentText(f.reportRate),
-    f.filedTasks,
-    percentText(f.fileRate),
-    percentText(f.rate),
-    STATUS_TEXT[f.status],
-  ];
+  return [...figureCells(f, percentText), STATUS_TEXT[f.status]];
 }
 
 export function buildMarkdownReport(m: ComplianceReportModel): Buffer {

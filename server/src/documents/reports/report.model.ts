@@ -1,6 +1,6 @@
 import type { ComplianceFigures } from "../../domain/compliance.js";
 import type { Timeliness } from "../../domain/timeliness.js";
-import type { VietnamDay } from "../../domain/vietnam-time.js";
+import type { DirectiveFacts } from "../directive-facts.js";
 
 export type UnitKind = "DEPARTMENT" | "SERVICE_UNIT";
 
@@ -39,14 +39,7 @@ export interface OutstandingTask {
 
 /** Everything the consolidated report shows, as plain values: the same for XLSX, CSV and Markdown. */
 export interface ComplianceReportModel {
-  directive: {
-    number: string;
-    subject: string;
-    issuedOn: VietnamDay;
-    periodStart: VietnamDay;
-    periodEnd: VietnamDay;
-    deadline: VietnamDay;
-  };
+  directive: DirectiveFacts;
   asOf: Date;
   /** One row per unit, ordered by unit code. */
   units: ReportUnitRow[];
@@ -95,3 +88,24 @@ export const SUMMARY_HEADERS = {
 } as const;
 
 export const TOTAL_LABEL = "Toàn Ban";
+
+/**
+ * A unit's (or the board's) counts and rates in SUMMARY_HEADERS' order, the status left to each
+ * format; `rate` writes a rate as the format shows it (a 0..1 number for CSV and XLSX, text for Markdown).
+ */
+export function figureCells(
+  f: ComplianceFigures,
+  rate: (value: number) => string | number = (value) => value,
+): (string | number)[] {
+  return [
+    f.overdueCases,
+    f.apologizedCases,
+    rate(f.apologyRate),
+    f.tasks,
+    f.reportedTasks,
+    rate(f.reportRate),
+    f.filedTasks,
+    rate(f.fileRate),
+    rate(f.rate),
+  ];
+}

@@ -4,6 +4,7 @@ import { VIETNAM_OFFSET_MS, type VietnamDay } from "../../domain/vietnam-time.js
 import type { ComplianceFigures } from "../../domain/compliance.js";
 import { dayText } from "../letters/vietnamese-format.js";
 import {
+  figureCells,
   STATUS_TEXT,
   SUMMARY_HEADERS,
   TIMELINESS_TEXT,
@@ -66,18 +67,7 @@ function headerRow(sheet: Sheet, headers: string[]): void {
 }
 
 function figuresCells(f: ComplianceFigures): (number | string)[] {
-  return [
-    f.overdueCases,
-    f.apologizedCases,
-    f.apologyRate,
-    f.tasks,
-    f.reportedTasks,
-    f.reportRate,
-    f.filedTasks,
-    f.fileRate,
-    f.rate,
-    STATUS_TEXT[f.status],
-  ];
+  return [...figureCells(f), STATUS_TEXT[f.status]];
 }
 
 /** Columns of the summary holding rates, 1-based: formatted as percentages. */
