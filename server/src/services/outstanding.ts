@@ -1,4 +1,4 @@
-import { In, type DataSource } from "typeorm";
+import { In, type DataSource, type SelectQueryBuilder } from "typeorm";
 import { scopeWindow } from "../domain/compliance.js";
 import { isTaskFiledAsOf, isTaskReportedAsOf } from "../domain/scope.js";
 import { Apology } from "../entities/apology.entity.js";
@@ -32,6 +32,29 @@ async function unitCodes(db: DataSource): Promise<UnitCodes> {
 }
 
 /**
+ * Runs one of the lists' queries, for one unit when asked, and orders its rows as both lists read:
+ * by unit code, then by their moment, then by their own code, codes compared in code points.
+ */
+async function listedByUnit<T extends { unitId: number }>(
+  db: DataSource,
+  query: SelectQueryBuilder<T>,
+  unitId: number | undefined,
+  momentOf: (row: T) => Date,
+  codeOf: (row: T) => string,
+): Promise<{ row: T; unitCode: string }[]> {
+  if (unitId !== undefined) query.andWhere(`${query.alias}.unitId = :unitId`, { unitId });
+  const [rows, codes] = await Promise.all([query.getMany(), unitCodes(db)]);
+  return rows
+    .map((row) => ({ row, unitCode: codes.codeOf(row.unitId) }))
+    .sort(
+      (x, y) =>
+        compareCodePoints(x.unitCode, y.unitCode) ||
+        momentOf(x.row).getTime() - momentOf(y.row).getTime() ||
+        compareCodePoints(codeOf(x.row), codeOf(y.row)),
+    );
+}
+
+/**
  * Late cases in scope (LATE or OVERDUE as of the moment) whose apology was not issued at or
  * before the moment, ordered by unit code, due moment, case code.
  */
@@ -47,16 +70,7 @@ export async function outstandingCases(
     .where("c.dueAt >= :from AND c.dueAt < :until", { from: sqlMoment(window.from), until: sqlMoment(window.until) })
     .andWhere("c.dueAt < :now AND (c.resolvedAt IS NULL OR c.resolvedAt > c.dueAt)", { now: sqlMoment(q.asOf) })
     .andWhere("(a.id IS NULL OR a.issuedAt > :now)");
-  if (q.unitId !== undefined) query.andWhere("c.unitId = :unitId", { unitId: q.unitId });
-  const [rows, codes] = await Promise.all([query.getMany(), unitCodes(db)]);
-  return rows
-    .map((row) => ({ row, unitCode: codes.codeOf(row.unitId) }))
-    .sort(
-      (x, y) =>
-        compareCodePoints(x.unitCode, y.unitCode) ||
-        x.row.dueAt.getTime() - y.row.dueAt.getTime() ||
-        compareCodePoints(x.row.code, y.row.code),
-    );
+  return listedByUnit(db, query, q.unitId, (c) => c.dueAt, (c) => c.code);
 }
 
 export interface OutstandingTaskRow {
@@ -81,21 +95,13 @@ export async function outstandingTasks(db: DataSource, q: OutstandingQuery): Pro
       "(((t.completionReportedAt IS NULL OR t.completionReportedAt > :now) AND (t.archivedAt IS NULL OR t.archivedAt > :now))" +
         " OR t.workFileCreatedAt IS NULL OR t.workFileCreatedAt > :now)",
     );
-  if (q.unitId !== undefined) query.andWhere("t.unitId = :unitId", { unitId: q.unitId });
-  const [rows, codes] = await Promise.all([query.getMany(), unitCodes(db)]);
-  return rows
-    .map((row) => ({
-      row,
-      unitCode: codes.codeOf(row.unitId),
-      reported: isTaskReportedAsOf(row, q.asOf),
-      filed: isTaskFiledAsOf(row, q.asOf),
-    }))
-    .sort(
-      (x, y) =>
-        compareCodePoints(x.unitCode, y.unitCode) ||
-        x.row.assignedAt.getTime() - y.row.assignedAt.getTime() ||
-        compareCodePoints(x.row.externalId, y.row.externalId),
-    );
+  const listed = await listedByUnit(db, query, q.unitId, (t) => t.assignedAt, (t) => t.externalId);
+  return listed.map(({ row, unitCode }) => ({
+    row,
+    unitCode,
+    reported: isTaskReportedAsOf(row, q.asOf),
+    filed: isTaskFiledAsOf(row, q.asOf),
+  }));
 }
 
 export interface CaseWithApology {
