@@ -1,4 +1,5 @@
 import * as vscode from "vscode";
+import { ApiError } from "../api/api-error.js";
 import type { DirectiveBoard } from "../api/api-types.js";
 import type { Connection } from "../connection/connection.js";
 import type { OutputLog } from "../logs/output-log.js";
@@ -9,7 +10,7 @@ export type BoardState =
   | { kind: "signedOut" }
   | { kind: "loading" }
   | { kind: "ready"; board: DirectiveBoard | null; loadedAt: Date }
-  | { kind: "error"; message: string };
+  | { kind: "error"; message: string; code?: string };
 
 /**
  * The chosen directive's board (its compliance and every unit's), fetched once per refresh and shared
@@ -74,7 +75,11 @@ export class BoardStore implements vscode.Disposable {
     } catch (error) {
       if (generation !== this.generation) return this.current;
       this.log.error("Loading the compliance board", error);
-      return this.set({ kind: "error", message: error instanceof Error ? error.message : String(error) });
+      return this.set({
+        kind: "error",
+        message: error instanceof Error ? error.message : String(error),
+        code: error instanceof ApiError ? error.code : undefined,
+      });
     }
   }
 

@@ -31,9 +31,16 @@ export class StatusBar implements vscode.Disposable {
         this.item.tooltip = "Loading compliance…";
         return;
       case "error":
-        this.item.text = "$(debug-disconnect) CCHC: disconnected";
-        this.item.tooltip = `${state.message}\nClick for the logs.`;
-        this.item.command = "cchc.showLogs";
+        // A refused token (expired, revoked) is fixed by signing in again; anything else starts in the logs.
+        if (state.code === "UNAUTHENTICATED") {
+          this.item.text = "$(debug-disconnect) CCHC: Sign In";
+          this.item.tooltip = `${state.message}\nClick to sign in again.`;
+          this.item.command = "cchc.signIn";
+        } else {
+          this.item.text = "$(debug-disconnect) CCHC: disconnected";
+          this.item.tooltip = `${state.message}\nClick for the logs.`;
+          this.item.command = "cchc.showLogs";
+        }
         this.item.backgroundColor = new vscode.ThemeColor("statusBarItem.errorBackground");
         return;
       case "ready": {
