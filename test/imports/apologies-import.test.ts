@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Apology } from "../../server/src/entities/apology.entity.js";
 import { Case } from "../../server/src/entities/case.entity.js";
 import { Role } from "../../server/src/graphql/enums.js";
-import { createTestDatabase, testDrivers, type TestDatabase } from "../support/databases.js";
-import { decomposed, importCsv, iso, seedUnits } from "./import-fixtures.js";
+import { testDrivers } from "../support/databases.js";
+import { decomposed, importCsv, importDatabase, storedApologies } from "./import-fixtures.js";
 
 const CASES =
   "code,procedure_name,applicant_name,unit_code,received_at,due_at,resolved_at\n" +
@@ -20,28 +20,14 @@ const APOLOGIES =
   "U-1;13/PXL-VP;2023-11-09T15:00:00+07:00;Quá tải;2023-11-30T17:00:00;\"Nguyễn Văn An\";\r\n";
 
 describe.each(testDrivers())("importApologies on %s", (driver) => {
-  let database: TestDatabase;
   let caseIds: Record<string, number>;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(driver);
-    await seedUnits(database.db);
-    expect((await importCsv(database.db, "cases", CASES)).errors).toEqual([]);
-    const cases = await database.db.getRepository(Case).find();
+  const database = importDatabase(driver, async (db) => {
+    expect((await importCsv(db, "cases", CASES)).errors).toEqual([]);
+    const cases = await db.getRepository(Case).find();
     caseIds = Object.fromEntries(cases.map((c) => [c.code, c.id]));
   });
-  afterAll(() => database?.drop());
 
-  const stored = async () =>
-    (await database.db.getRepository(Apology).find({ order: { caseId: "ASC" } })).map((a) => ({
-      caseId: a.caseId,
-      number: a.number,
-      issuedAt: iso(a.issuedAt),
-      reason: a.reason,
-      newDueAt: iso(a.newDueAt),
-      signer: a.signer,
-      publishedAt: iso(a.publishedAt),
-    }));
+  const stored = () => storedApologies(database.db);
 
   it("creates the apologies, new return dates read to the end of the day", async () => {
     expect(await importCsv(database.db, "apologies", APOLOGIES)).toEqual({ created: 2, updated: 0, unchanged: 0, errors: [] });

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Case } from "../../server/src/entities/case.entity.js";
 import { Role } from "../../server/src/graphql/enums.js";
 import { statementLogger } from "../../server/src/db/data-source.js";
-import { createTestDatabase, testDrivers, type TestDatabase } from "../support/databases.js";
+import { testDrivers } from "../support/databases.js";
 import { csvRecords, csvText } from "../../server/src/imports/csv-records.js";
 import { runImport } from "../../server/src/imports/import-run.js";
-import { ADMIN, decomposed, importCsv, iso, seedUnits } from "./import-fixtures.js";
+import { ADMIN, decomposed, importCsv, importDatabase, storedCases } from "./import-fixtures.js";
 
 /** A one-stop system export: Vietnamese headers, BOM, semicolons, CRLF, quoted ; and line breaks, NFD letters. */
 const ONE_STOP_EXPORT =
@@ -17,25 +17,9 @@ const ONE_STOP_EXPORT =
   "4;VP-0003;Đăng ký nội quy lao động;Trần Thị Bé;VP;03/11/2023;2023-11-10T16:30:00Z;09/11/2023 16:59:59;\r\n";
 
 describe.each(testDrivers())("importCases on %s", (driver) => {
-  let database: TestDatabase;
-  let units: Record<string, number>;
+  const database = importDatabase(driver);
 
-  beforeAll(async () => {
-    database = await createTestDatabase(driver);
-    units = await seedUnits(database.db);
-  });
-  afterAll(() => database?.drop());
-
-  const stored = async () =>
-    (await database.db.getRepository(Case).find({ order: { code: "ASC" } })).map((c) => ({
-      code: c.code,
-      procedureName: c.procedureName,
-      applicantName: c.applicantName,
-      unitId: c.unitId,
-      receivedAt: iso(c.receivedAt),
-      dueAt: iso(c.dueAt),
-      resolvedAt: iso(c.resolvedAt),
-    }));
+  const stored = () => storedCases(database.db);
 
   it("creates every case of a real-looking export, values as the format reads them", async () => {
     expect(await importCsv(database.db, "cases", ONE_STOP_EXPORT)).toEqual({ created: 3, updated: 0, unchanged: 0, errors: [] });
@@ -44,7 +28,7 @@ describe.each(testDrivers())("importCases on %s", (driver) => {
         code: "000.23.45.H23-231101-0001",
         procedureName: "Cấp Giấy chứng nhận đăng ký đầu tư; điều chỉnh",
         applicantName: "Công ty TNHH Hải Đăng".normalize("NFC"),
-        unitId: units["QLĐT"],
+        unitId: database.units["QLĐT"],
         receivedAt: "2023-11-01T01:15:00.000Z",
         dueAt: "2023-11-17T16:59:59.000Z",
         resolvedAt: "2023-11-20T03:00:00.000Z",
@@ -53,7 +37,7 @@ describe.each(testDrivers())("importCases on %s", (driver) => {
         code: "000.23.45.H23-231102-0002",
         procedureName: "Cấp giấy phép lao động",
         applicantName: 'Nguyễn Văn "Tý"',
-        unitId: units["QLĐT"],
+        unitId: database.units["QLĐT"],
         receivedAt: "2023-11-02T02:00:00.000Z",
         dueAt: "2023-11-16T16:59:59.000Z",
         resolvedAt: null,
@@ -62,7 +46,7 @@ describe.each(testDrivers())("importCases on %s", (driver) => {
         code: "VP-0003",
         procedureName: "Đăng ký nội quy lao động",
         applicantName: "Trần Thị Bé",
-        unitId: units.VP,
+        unitId: database.units.VP,
         receivedAt: "2023-11-02T17:00:00.000Z",
         dueAt: "2023-11-10T16:30:00.000Z",
         resolvedAt: "2023-11-09T09:59:59.000Z",
@@ -92,7 +76,7 @@ describe.each(testDrivers())("importCases on %s", (driver) => {
       code: "VP-0004",
       procedureName: "Đăng ký nội quy lao động",
       applicantName: "Lê Văn Tám",
-      unitId: units.VP,
+      unitId: database.units.VP,
       receivedAt: "2023-11-02T17:00:00.000Z",
       dueAt: "2023-11-10T16:30:00.000Z",
       resolvedAt: null,
@@ -210,7 +194,7 @@ describe.each(testDrivers())("importCases on %s", (driver) => {
   });
 
   it("lets an OFFICER import its own unit's rows only; others are row errors and nothing is written", async () => {
-    const officer = { role: Role.OFFICER, unitId: units.VP, tokenId: null };
+    const officer = { role: Role.OFFICER, unitId: database.units.VP, tokenId: null };
     const before = await stored();
     const csv =
       "code,procedure_name,applicant_name,unit_code,received_at,due_at\n" +
@@ -245,7 +229,7 @@ describe.each(testDrivers())("importCases on %s", (driver) => {
     before = logger.statements;
     expect(await importCsv(database.db, "cases", csv)).toEqual({ created: 0, updated: 0, unchanged: 1200, errors: [] });
     expect(logger.statements - before).toBeLessThanOrEqual(7);
-    expect(await database.db.getRepository(Case).countBy({ unitId: units.TTXT })).toBe(1200);
+    expect(await database.db.getRepository(Case).countBy({ unitId: database.units.TTXT })).toBe(1200);
   });
 
   it("counts without writing on a dry run", async () => {

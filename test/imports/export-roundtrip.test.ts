@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { scopeWindow } from "../../server/src/domain/compliance.js";
 import { Apology } from "../../server/src/entities/apology.entity.js";
 import { Case } from "../../server/src/entities/case.entity.js";
 import { HpNetTask } from "../../server/src/entities/hpnet-task.entity.js";
 import { importFormatCsvBuffer, type ExportScope } from "../../server/src/imports/import-format-export.js";
-import { createTestDatabase, testDrivers, type TestDatabase } from "../support/databases.js";
-import { importCsv, seedUnits } from "./import-fixtures.js";
+import { testDrivers } from "../support/databases.js";
+import { importCsv, importDatabase } from "./import-fixtures.js";
 
 const CASES =
   "code;procedure_name;applicant_name;unit_code;received_at;due_at;resolved_at\n" +
@@ -26,17 +26,12 @@ const TASKS =
   "HP-3,Sau kỳ,TTXT,,2023-12-31T17:00:00Z,,,,,\n";
 
 describe.each(testDrivers())("export in the import format on %s", (driver) => {
-  let database: TestDatabase;
   const scope: ExportScope = { window: scopeWindow("2023-01-01", "2023-12-31") };
-
-  beforeAll(async () => {
-    database = await createTestDatabase(driver);
-    await seedUnits(database.db);
+  const database = importDatabase(driver, async (db) => {
     for (const [kind, csv] of [["cases", CASES], ["apologies", APOLOGIES], ["tasks", TASKS]] as const) {
-      expect((await importCsv(database.db, kind, csv)).errors).toEqual([]);
+      expect((await importCsv(db, kind, csv)).errors).toEqual([]);
     }
   });
-  afterAll(() => database?.drop());
 
   const snapshot = async () => ({
     cases: await database.db.getRepository(Case).find({ order: { id: "ASC" } }),

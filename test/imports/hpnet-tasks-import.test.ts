@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HpNetTask } from "../../server/src/entities/hpnet-task.entity.js";
-import { createTestDatabase, testDrivers, type TestDatabase } from "../support/databases.js";
-import { decomposed, importCsv, iso, seedUnits } from "./import-fixtures.js";
+import { describe, expect, it } from "vitest";
+import { testDrivers } from "../support/databases.js";
+import { decomposed, importCsv, importDatabase, storedTasks } from "./import-fixtures.js";
 
 /** An HpNet "thống kê công việc" export: Vietnamese headers without marks, semicolons, quoted titles. */
 const HPNET_EXPORT =
@@ -10,28 +9,9 @@ const HPNET_EXPORT =
   'HP-2023-0002;"Rà soát hồ sơ ""trễ hạn""\nnăm 2023";TTXT;;2023-12-31T23:00:00Z;;;2024-01-05T10:00:00+07:00;;\n';
 
 describe.each(testDrivers())("importHpNetTasks on %s", (driver) => {
-  let database: TestDatabase;
-  let units: Record<string, number>;
+  const database = importDatabase(driver);
 
-  beforeAll(async () => {
-    database = await createTestDatabase(driver);
-    units = await seedUnits(database.db);
-  });
-  afterAll(() => database?.drop());
-
-  const stored = async () =>
-    (await database.db.getRepository(HpNetTask).find({ order: { externalId: "ASC" } })).map((t) => ({
-      externalId: t.externalId,
-      title: t.title,
-      unitId: t.unitId,
-      assignee: t.assignee,
-      assignedAt: iso(t.assignedAt),
-      dueAt: iso(t.dueAt),
-      completionReportedAt: iso(t.completionReportedAt),
-      archivedAt: iso(t.archivedAt),
-      workFileCode: t.workFileCode,
-      workFileCreatedAt: iso(t.workFileCreatedAt),
-    }));
+  const stored = () => storedTasks(database.db);
 
   it("creates the tasks with every value as the format reads it", async () => {
     expect(await importCsv(database.db, "tasks", HPNET_EXPORT)).toEqual({ created: 2, updated: 0, unchanged: 0, errors: [] });
@@ -39,7 +19,7 @@ describe.each(testDrivers())("importHpNetTasks on %s", (driver) => {
       {
         externalId: "HP-2023-0001",
         title: "Báo cáo tình hình thu hút đầu tư; quý III",
-        unitId: units.VP,
+        unitId: database.units.VP,
         assignee: "Phạm Thị Hoa",
         assignedAt: "2023-10-02T01:00:00.000Z",
         dueAt: "2023-10-15T16:59:59.000Z",
@@ -51,7 +31,7 @@ describe.each(testDrivers())("importHpNetTasks on %s", (driver) => {
       {
         externalId: "HP-2023-0002",
         title: 'Rà soát hồ sơ "trễ hạn"\nnăm 2023',
-        unitId: units.TTXT,
+        unitId: database.units.TTXT,
         assignee: null,
         assignedAt: "2023-12-31T23:00:00.000Z",
         dueAt: null,

@@ -1,16 +1,14 @@
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { scopeWindow } from "../../server/src/domain/compliance.js";
-import { Apology } from "../../server/src/entities/apology.entity.js";
 import { Case } from "../../server/src/entities/case.entity.js";
-import { HpNetTask } from "../../server/src/entities/hpnet-task.entity.js";
 import { csvRecords, csvText } from "../../server/src/imports/csv-records.js";
 import type { ImportKind } from "../../server/src/imports/import-columns.js";
 import { recordsOfFile } from "../../server/src/imports/import-file.js";
 import { importFormatCsvBuffer } from "../../server/src/imports/import-format-export.js";
 import { runImport } from "../../server/src/imports/import-run.js";
-import { createTestDatabase, testDrivers, type TestDatabase } from "../support/databases.js";
-import { ADMIN, iso, seedUnits } from "./import-fixtures.js";
+import { testDrivers } from "../support/databases.js";
+import { ADMIN, importDatabase, storedApologies, storedCases, storedTasks, type ImportDatabase } from "./import-fixtures.js";
 
 /**
  * Files on disk as the Office gets them (test/imports/files): a one-stop export with a BOM,
@@ -19,50 +17,16 @@ import { ADMIN, iso, seedUnits } from "./import-fixtures.js";
  * Read through the streaming file path the command line uses.
  */
 const FILES = join(import.meta.dirname, "files");
-const fromFile = (db: TestDatabase, kind: ImportKind, name: string) =>
+const fromFile = (db: ImportDatabase, kind: ImportKind, name: string) =>
   runImport(db.db, kind, recordsOfFile(join(FILES, name), "csv"), { actor: ADMIN, batchSize: 2 });
 
 describe.each(testDrivers())("real-looking files on %s", (driver) => {
-  let database: TestDatabase;
-  let units: Record<string, number>;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(driver);
-    units = await seedUnits(database.db);
-  });
-  afterAll(() => database?.drop());
+  const database = importDatabase(driver);
 
   const snapshot = async () => ({
-    cases: (await database.db.getRepository(Case).find({ order: { code: "ASC" } })).map((c) => ({
-      code: c.code,
-      procedureName: c.procedureName,
-      applicantName: c.applicantName,
-      unitId: c.unitId,
-      receivedAt: iso(c.receivedAt),
-      dueAt: iso(c.dueAt),
-      resolvedAt: iso(c.resolvedAt),
-    })),
-    apologies: (await database.db.getRepository(Apology).find({ order: { caseId: "ASC" } })).map((a) => ({
-      caseId: a.caseId,
-      number: a.number,
-      issuedAt: iso(a.issuedAt),
-      reason: a.reason,
-      newDueAt: iso(a.newDueAt),
-      signer: a.signer,
-      publishedAt: iso(a.publishedAt),
-    })),
-    tasks: (await database.db.getRepository(HpNetTask).find({ order: { externalId: "ASC" } })).map((t) => ({
-      externalId: t.externalId,
-      title: t.title,
-      unitId: t.unitId,
-      assignee: t.assignee,
-      assignedAt: iso(t.assignedAt),
-      dueAt: iso(t.dueAt),
-      completionReportedAt: iso(t.completionReportedAt),
-      archivedAt: iso(t.archivedAt),
-      workFileCode: t.workFileCode,
-      workFileCreatedAt: iso(t.workFileCreatedAt),
-    })),
+    cases: await storedCases(database.db),
+    apologies: await storedApologies(database.db),
+    tasks: await storedTasks(database.db),
   });
 
   it("imports the one-stop export, the apology list and the HpNet statistic with every value as written", async () => {
@@ -76,7 +40,7 @@ describe.each(testDrivers())("real-looking files on %s", (driver) => {
           code: "000.23.45.H23-230915-0001",
           procedureName: "Cấp Giấy chứng nhận đăng ký đầu tư; dự án mới",
           applicantName: "Công ty TNHH Thép Hải Phòng",
-          unitId: units["QLĐT"],
+          unitId: database.units["QLĐT"],
           receivedAt: "2023-09-15T01:30:00.000Z",
           dueAt: "2023-09-29T16:59:59.000Z",
           resolvedAt: "2023-09-28T08:00:00.000Z",
@@ -85,7 +49,7 @@ describe.each(testDrivers())("real-looking files on %s", (driver) => {
           code: "000.23.45.H23-230918-0002",
           procedureName: "Cấp giấy phép lao động cho người lao động nước ngoài",
           applicantName: "Nguyễn Thị Hương",
-          unitId: units.VP,
+          unitId: database.units.VP,
           receivedAt: "2023-09-18T02:05:00.000Z",
           dueAt: "2023-09-25T10:00:00.000Z",
           resolvedAt: "2023-09-25T09:59:00.000Z",
@@ -94,7 +58,7 @@ describe.each(testDrivers())("real-looking files on %s", (driver) => {
           code: "000.23.45.H23-231002-0003",
           procedureName: "Điều chỉnh Giấy chứng nhận đăng ký đầu tư",
           applicantName: 'Công ty CP Logistics "Cảng Xanh", chi nhánh Đình Vũ',
-          unitId: units["QLĐT"],
+          unitId: database.units["QLĐT"],
           receivedAt: "2023-10-02T03:00:00.000Z",
           dueAt: "2023-10-16T16:59:59.000Z",
           resolvedAt: "2023-10-20T02:15:00.000Z",
@@ -103,7 +67,7 @@ describe.each(testDrivers())("real-looking files on %s", (driver) => {
           code: "000.23.45.H23-231105-0004",
           procedureName: "Đăng ký nội quy lao động",
           applicantName: "Trần Văn Đức",
-          unitId: units["QLĐT"],
+          unitId: database.units["QLĐT"],
           receivedAt: "2023-11-05T07:20:00.000Z",
           dueAt: "2023-11-10T16:59:59.000Z",
           resolvedAt: null,
@@ -112,7 +76,7 @@ describe.each(testDrivers())("real-looking files on %s", (driver) => {
           code: "000.23.45.H23-231231-0005",
           procedureName: "Cấp giấy phép môi trường",
           applicantName: "Công ty TNHH Điện tử Tràng Duệ",
-          unitId: units.TTXT,
+          unitId: database.units.TTXT,
           receivedAt: "2023-12-31T09:00:00.000Z",
           dueAt: "2024-01-15T10:00:00.000Z",
           resolvedAt: null,
@@ -142,7 +106,7 @@ describe.each(testDrivers())("real-looking files on %s", (driver) => {
         {
           externalId: "HPN-2023-000812",
           title: "Báo cáo kết quả rà soát TTHC quý III; đề xuất phương án đơn giản hóa",
-          unitId: units.VP,
+          unitId: database.units.VP,
           assignee: "Lê Thị Mai",
           assignedAt: "2023-10-05T01:00:00.000Z",
           dueAt: "2023-10-20T16:59:59.000Z",
@@ -154,7 +118,7 @@ describe.each(testDrivers())("real-looking files on %s", (driver) => {
         {
           externalId: "HPN-2023-000845",
           title: "Góp ý dự thảo Quyết định ban hành quy chế phối hợp",
-          unitId: units["QLĐT"],
+          unitId: database.units["QLĐT"],
           assignee: null,
           assignedAt: "2023-10-12T07:30:00.000Z",
           dueAt: null,
@@ -166,7 +130,7 @@ describe.each(testDrivers())("real-looking files on %s", (driver) => {
         {
           externalId: "HPN-2023-000901",
           title: "Tổng hợp số liệu thu hút đầu tư\nnăm 2023",
-          unitId: units.TTXT,
+          unitId: database.units.TTXT,
           assignee: "Vũ Đức Thắng",
           assignedAt: "2023-12-31T16:30:00.000Z",
           dueAt: "2024-01-15T16:59:59.000Z",
