@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { createApp, type App } from "../../server/src/app.js";
 import { seedDemoIfEmpty } from "../../server/src/db/seed/seed-demo.js";
 
@@ -60,4 +61,34 @@ export async function closedNetworkContext(browser: Browser): Promise<{ context:
     return route.abort("blockedbyclient");
   });
   return { context, blocked };
+}
+
+/** The running server and browser a console suite shares, readable once its beforeAll has run. */
+export interface ConsoleUnderTest {
+  readonly base: string;
+  readonly browser: Browser;
+}
+
+/** Registers a suite's hooks: the server and Chromium started before its tests, both closed after them. */
+export function consoleUnderTest(): ConsoleUnderTest {
+  let app: App | undefined;
+  let base = "";
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ({ app, base } = await startServer());
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  return {
+    get base() {
+      return base;
+    },
+    get browser() {
+      if (!browser) throw new Error("Chromium runs only once the suite's beforeAll has run");
+      return browser;
+    },
+  };
 }

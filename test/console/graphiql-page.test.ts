@@ -1,26 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { exampleTabs } from "../../console/example-tabs.mjs";
-import type { App } from "../../server/src/app.js";
-import { ADMIN_TOKEN, ROOT, closedNetworkContext, launchChromium, startServer } from "./console-harness.js";
+import { ADMIN_TOKEN, ROOT, closedNetworkContext, consoleUnderTest } from "./console-harness.js";
 
 // GET /graphiql in headless Chromium with the network closed to everything but 127.0.0.1: the console
 // loads, takes the token, fetches the schema, and runs a typed query against the real server.
-let app: App;
-let base = "";
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ app, base } = await startServer());
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const live = consoleUnderTest();
 
 /** The text of a CodeMirror 5 editor, read from its instance (the DOM holds only the visible lines). */
 function editorValue(page: Page, selector: string): Promise<string> {
@@ -28,7 +15,7 @@ function editorValue(page: Page, selector: string): Promise<string> {
 }
 
 async function serverAnswer(query: string): Promise<unknown> {
-  const response = await fetch(`${base}/graphql`, {
+  const response = await fetch(`${live.base}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_TOKEN}` },
     body: JSON.stringify({ query }),
@@ -38,7 +25,7 @@ async function serverAnswer(query: string): Promise<unknown> {
 
 describe("GET /graphiql", () => {
   it("serves the page with a CSP that keeps every request on this host", async () => {
-    const response = await fetch(`${base}/graphiql`);
+    const response = await fetch(`${live.base}/graphiql`);
     expect(response.status).toBe(200);
     const csp = response.headers.get("content-security-policy") ?? "";
     expect(csp).toContain("default-src 'none'");
@@ -46,11 +33,11 @@ describe("GET /graphiql", () => {
     const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
     expect(nonce).toBeTruthy();
     expect(await response.text()).toContain(`<script nonce="${nonce}" src="/graphiql/console.js">`);
-    expect((await fetch(`${base}/graphiql/console.js`)).status).toBe(200);
+    expect((await fetch(`${live.base}/graphiql/console.js`)).status).toBe(200);
   });
 
   it("runs a typed query with the token from the page and shows the server's answer", async () => {
-    const { context, blocked } = await closedNetworkContext(browser);
+    const { context, blocked } = await closedNetworkContext(live.browser);
     const page = await context.newPage();
     const problems: string[] = [];
     page.on("pageerror", (error) => problems.push(error.message));
@@ -62,7 +49,7 @@ describe("GET /graphiql", () => {
       if (request.url().endsWith("/graphql")) graphqlAuth.push(request.headers()["authorization"]);
     });
 
-    await page.goto(`${base}/graphiql`);
+    await page.goto(`${live.base}/graphiql`);
     await page.waitForSelector(".graphiql-query-editor .CodeMirror");
 
     // The examples.graphql operations are the first tabs.

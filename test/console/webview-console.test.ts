@@ -1,31 +1,17 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GraphQLClient } from "../../extension/src/api/graphql-client.js";
 import { consoleHtml } from "../../extension/src/console/console-html.js";
 import { relayConsoleRequest } from "../../extension/src/console/console-relay.js";
-import type { App } from "../../server/src/app.js";
-import { ADMIN_TOKEN, closedNetworkContext, launchChromium, startServer } from "./console-harness.js";
+import { ADMIN_TOKEN, closedNetworkContext, consoleUnderTest } from "./console-harness.js";
 
 // The webview half without VS Code: the panel's real HTML and CSP, the same bundle, and a stand-in for
 // acquireVsCodeApi whose postMessage goes to the extension's real relay and GraphQL client in Node.
 // It shows the webview page reaches no server itself and never holds the token.
-let app: App;
-let base = "";
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ app, base } = await startServer());
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const live = consoleUnderTest();
 
 describe("console webview page", () => {
   it("relays operations through the host and shows the result, with no token and no network in the page", async () => {
-    const { context, blocked } = await closedNetworkContext(browser);
+    const { context, blocked } = await closedNetworkContext(live.browser);
     const page = await context.newPage();
     const problems: string[] = [];
     page.on("pageerror", (error) => problems.push(error.message));
@@ -35,12 +21,12 @@ describe("console webview page", () => {
     const pageRequests: string[] = [];
     page.on("request", (request) => pageRequests.push(request.url()));
 
-    const webviewUrl = `${base}/webview-under-test`;
+    const webviewUrl = `${live.base}/webview-under-test`;
     const nonce = "dGhlLXdlYnZpZXctbm9uY2U=";
     const html = consoleHtml({
-      cspSource: base,
-      scriptUri: `${base}/graphiql/console.js`,
-      styleUri: `${base}/graphiql/console.css`,
+      cspSource: live.base,
+      scriptUri: `${live.base}/graphiql/console.js`,
+      styleUri: `${live.base}/graphiql/console.css`,
       nonce,
     }).replace("<body>", '<body class="vscode-dark">');
     await page.route(webviewUrl, (route) => route.fulfill({ contentType: "text/html", body: html }));
@@ -48,7 +34,7 @@ describe("console webview page", () => {
     const relayed: unknown[] = [];
     await page.exposeFunction("hostReceives", async (message: unknown) => {
       relayed.push(message);
-      const response = await relayConsoleRequest(message, async () => new GraphQLClient({ serverUrl: base, token: ADMIN_TOKEN }));
+      const response = await relayConsoleRequest(message, async () => new GraphQLClient({ serverUrl: live.base, token: ADMIN_TOKEN }));
       if (response) await page.evaluate((reply) => window.postMessage(reply, "*"), response);
     });
     await page.addInitScript(() => {
@@ -100,7 +86,7 @@ describe("console webview page", () => {
   }, 60_000);
 
   it("answers a request the server refuses with the server's error, and ignores foreign messages", async () => {
-    const signedOut = async () => new GraphQLClient({ serverUrl: base });
+    const signedOut = async () => new GraphQLClient({ serverUrl: live.base });
     const refused = await relayConsoleRequest({ type: "graphql", id: 7, body: { query: "{ units { code } }" } }, signedOut);
     expect(refused?.id).toBe(7);
     const errors = (refused?.result as { errors?: { extensions?: { code?: string } }[] }).errors;
