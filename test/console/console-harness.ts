@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { createApp, type App } from "../../server/src/app.js";
 import { seedDemoIfEmpty } from "../../server/src/db/seed/seed-demo.js";
@@ -61,6 +61,23 @@ export async function closedNetworkContext(browser: Browser): Promise<{ context:
     return route.abort("blockedbyclient");
   });
   return { context, blocked };
+}
+
+/**
+ * A page in a closed-network context that records, as `problems`, its script errors and the
+ * Content Security Policy violations the browser reports on its console: both suites expect none.
+ */
+export async function watchedPage(
+  browser: Browser,
+): Promise<{ context: BrowserContext; page: Page; blocked: string[]; problems: string[] }> {
+  const { context, blocked } = await closedNetworkContext(browser);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(error.message));
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
+  });
+  return { context, page, blocked, problems };
 }
 
 /** The running server and browser a console suite shares, readable once its beforeAll has run. */

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { exampleTabs } from "../../console/example-tabs.mjs";
-import { ADMIN_TOKEN, ROOT, closedNetworkContext, consoleUnderTest } from "./console-harness.js";
+import { ADMIN_TOKEN, ROOT, consoleUnderTest, watchedPage } from "./console-harness.js";
 
 // GET /graphiql in headless Chromium with the network closed to everything but 127.0.0.1: the console
 // loads, takes the token, fetches the schema, and runs a typed query against the real server.
@@ -37,13 +37,7 @@ describe("GET /graphiql", () => {
   });
 
   it("runs a typed query with the token from the page and shows the server's answer", async () => {
-    const { context, blocked } = await closedNetworkContext(live.browser);
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on("pageerror", (error) => problems.push(error.message));
-    page.on("console", (message) => {
-      if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
-    });
+    const { context, page, blocked, problems } = await watchedPage(live.browser);
     const graphqlAuth: (string | undefined)[] = [];
     page.on("request", (request) => {
       if (request.url().endsWith("/graphql")) graphqlAuth.push(request.headers()["authorization"]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GraphQLClient } from "../../extension/src/api/graphql-client.js";
 import { consoleHtml } from "../../extension/src/console/console-html.js";
 import { relayConsoleRequest } from "../../extension/src/console/console-relay.js";
-import { ADMIN_TOKEN, closedNetworkContext, consoleUnderTest } from "./console-harness.js";
+import { ADMIN_TOKEN, consoleUnderTest, watchedPage } from "./console-harness.js";
 
 // The webview half without VS Code: the panel's real HTML and CSP, the same bundle, and a stand-in for
 // acquireVsCodeApi whose postMessage goes to the extension's real relay and GraphQL client in Node.
@@ -11,13 +11,7 @@ const live = consoleUnderTest();
 
 describe("console webview page", () => {
   it("relays operations through the host and shows the result, with no token and no network in the page", async () => {
-    const { context, blocked } = await closedNetworkContext(live.browser);
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on("pageerror", (error) => problems.push(error.message));
-    page.on("console", (message) => {
-      if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
-    });
+    const { context, page, blocked, problems } = await watchedPage(live.browser);
     const pageRequests: string[] = [];
     page.on("request", (request) => pageRequests.push(request.url()));
 
