@@ -66,16 +66,28 @@ async function waitFor(what, check, timeoutMs = 60_000) {
   }
 }
 
+/** Is any process of the child's group still alive? */
+function groupAlive(child) {
+  try {
+    process.kill(-child.pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Stops each process group it started, not only the leader: code-server's extension host outlives
+// code-server itself for a few seconds.
 async function stopAll() {
   for (const { name, child } of children.reverse()) {
-    if (child.exitCode !== null || child.signalCode !== null) continue;
     child.stopping = true;
+    if (!groupAlive(child)) continue;
     try {
       process.kill(-child.pid, "SIGTERM");
     } catch {
       continue;
     }
-    const gone = await waitFor(`${name} to stop`, () => child.exitCode !== null || child.signalCode !== null, 10_000).catch(() => false);
+    const gone = await waitFor(`${name} to stop`, () => !groupAlive(child), 10_000).catch(() => false);
     if (!gone) {
       try {
         process.kill(-child.pid, "SIGKILL");
@@ -84,6 +96,14 @@ async function stopAll() {
       }
     }
   }
+}
+
+// Ctrl+C (or CI's timeout) still stops what was started.
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, () => {
+    step(`${signal}: stopping`);
+    void stopAll().finally(() => process.exit(130));
+  });
 }
 
 let status = 1;
