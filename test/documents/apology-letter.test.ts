@@ -4,6 +4,7 @@ import { DEFAULT_LETTER_TEXTS } from "../../server/src/documents/texts/default-l
 import { sampleApologyModel } from "../../server/src/documents/samples/sample-models.js";
 import type { LetterTexts } from "../../server/src/documents/texts/letter-texts.js";
 import { openDocx, paragraphXml } from "./docx-reading.js";
+import { expectInOrder } from "./text-order.js";
 
 const TWIPS_PER_MM = 1440 / 25.4;
 
@@ -61,12 +62,7 @@ describe("buildApologyLetter", () => {
       "PHÓ TRƯỞNG BAN",
       "Lê Thị Thu Hằng",
     ];
-    let from = 0;
-    for (const piece of order) {
-      const at = text.indexOf(piece, from);
-      expect(at, `"${piece}" after position ${from}`).toBeGreaterThanOrEqual(0);
-      from = at + piece.length;
-    }
+    expectInOrder(text, order);
     expect(paragraphXml(documentXml, "BAN QUẢN LÝ KHU KINH TẾ")).toContain("<w:b/>");
     expect(paragraphXml(documentXml, "CỘNG HÒA XÃ HỘI")).toContain("<w:b/>");
     expect(paragraphXml(documentXml, "Độc lập - Tự do")).toMatch(/<w:u w:val="single"\/>/);

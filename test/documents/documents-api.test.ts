@@ -6,6 +6,7 @@ import { ADMIN_TOKEN, dataOf, errorCode, startTestServer, type TestServer } from
 import { testDrivers } from "../support/databases.js";
 import { openDocx, paragraphTexts } from "./docx-reading.js";
 import { casesWithApologyInScope } from "../../server/src/services/outstanding.js";
+import type { ComplianceFigures } from "../../server/src/domain/compliance.js";
 
 /**
  * The four document queries and the HTTP downloads against the real app on each driver: every
@@ -51,18 +52,8 @@ const TASKS = [
 const COMPLIANCE_FIELDS =
   "overdueCases apologizedCases apologyRate tasks reportedTasks reportRate filedTasks fileRate rate status";
 
-interface ApiCompliance {
-  overdueCases: number;
-  apologizedCases: number;
-  apologyRate: number;
-  tasks: number;
-  reportedTasks: number;
-  reportRate: number;
-  filedTasks: number;
-  fileRate: number;
-  rate: number;
-  status: string;
-}
+/** Compliance as the API sends it: the domain's figures, field for field. */
+type ApiCompliance = ComplianceFigures;
 
 interface Doc {
   fileName: string;
@@ -128,6 +119,16 @@ describe.each(testDrivers())("documents over the API (%s)", (driver) => {
     await server?.close();
   });
 
+  /** The consolidated report as of AS_OF, in one format, as the API hands it out. */
+  const complianceReport = async (format: "XLSX" | "CSV" | "MARKDOWN"): Promise<Doc> =>
+    dataOf<{ complianceReport: Doc }>(
+      await server.gql(`query($d: ID!, $a: DateTime, $f: ReportFormat!) { complianceReport(directiveId: $d, format: $f, asOf: $a) { ${DOCUMENT} } }`, {
+        d: directiveId,
+        a: AS_OF,
+        f: format,
+      }),
+    ).complianceReport;
+
   it("has the expected API figures to compare with (the fixture is what the test assumes)", () => {
     const byCode = Object.fromEntries(api.units.map((u) => [u.unit.code, u.compliance]));
     expect(byCode["QLĐT"]).toMatchObject({ overdueCases: 2, apologizedCases: 1, tasks: 2, reportedTasks: 1, filedTasks: 1 });
@@ -188,12 +189,7 @@ describe.each(testDrivers())("documents over the API (%s)", (driver) => {
   });
 
   it("complianceReport XLSX: summary equal to the API's Compliance, then the outstanding cases and tasks", async () => {
-    const doc = dataOf<{ complianceReport: Doc }>(
-      await server.gql(`query($d: ID!, $a: DateTime) { complianceReport(directiveId: $d, format: XLSX, asOf: $a) { ${DOCUMENT} } }`, {
-        d: directiveId,
-        a: AS_OF,
-      }),
-    ).complianceReport;
+    const doc = await complianceReport("XLSX");
     expect(doc.fileName).toBe("bao-cao-tuan-thu-2023-11-14.xlsx");
     expect(doc.mimeType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     const workbook = new ExcelJS.Workbook();
@@ -255,12 +251,7 @@ describe.each(testDrivers())("documents over the API (%s)", (driver) => {
   });
 
   it("complianceReport CSV: UTF-8 with BOM, the summary equal to the API's figures", async () => {
-    const doc = dataOf<{ complianceReport: Doc }>(
-      await server.gql(`query($d: ID!, $a: DateTime) { complianceReport(directiveId: $d, format: CSV, asOf: $a) { ${DOCUMENT} } }`, {
-        d: directiveId,
-        a: AS_OF,
-      }),
-    ).complianceReport;
+    const doc = await complianceReport("CSV");
     expect(doc.fileName).toBe("bao-cao-tuan-thu-2023-11-14.csv");
     expect(doc.mimeType).toMatch(/^text\/csv/);
     const bytes = decoded(doc);
@@ -280,12 +271,7 @@ describe.each(testDrivers())("documents over the API (%s)", (driver) => {
   });
 
   it("complianceReport MARKDOWN: the summary table and both outstanding lists", async () => {
-    const doc = dataOf<{ complianceReport: Doc }>(
-      await server.gql(`query($d: ID!, $a: DateTime) { complianceReport(directiveId: $d, format: MARKDOWN, asOf: $a) { ${DOCUMENT} } }`, {
-        d: directiveId,
-        a: AS_OF,
-      }),
-    ).complianceReport;
+    const doc = await complianceReport("MARKDOWN");
     expect(doc.fileName).toBe("bao-cao-tuan-thu-2023-11-14.md");
     const text = decoded(doc).toString("utf8");
     expect(text).toContain("# Báo cáo tổng hợp kết quả thực hiện Văn bản số 2315/TB-BQL");

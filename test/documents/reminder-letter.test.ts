@@ -4,6 +4,7 @@ import { DEFAULT_LETTER_TEXTS } from "../../server/src/documents/texts/default-l
 import { sampleReminderModel } from "../../server/src/documents/samples/sample-models.js";
 import { fromVietnamWallClock } from "../../server/src/domain/vietnam-time.js";
 import { openDocx, paragraphTexts, paragraphXml } from "./docx-reading.js";
+import { expectInOrder } from "./text-order.js";
 
 describe("buildReminderLetter", () => {
   it("is a công văn: Số …/TB-BQL, V/v, Kính gửi the units, the deadline, the table, the request, the signature", async () => {
@@ -36,12 +37,7 @@ describe("buildReminderLetter", () => {
       "PHÓ TRƯỞNG BAN",
       "Trần Quang Minh",
     ];
-    let from = 0;
-    for (const piece of order) {
-      const at = text.indexOf(piece, from);
-      expect(at, `"${piece}" after position ${from}`).toBeGreaterThanOrEqual(0);
-      from = at + piece.length;
-    }
+    expectInOrder(text, order);
     expect(text).toMatch(/Số: +\/TB-BQL/);
     expect(paragraphXml(documentXml, "Trần Quang Minh")).toContain("<w:b/>");
   });
@@ -84,12 +80,7 @@ describe("buildReminderLetter", () => {
       "000.00.31.H10-230301-0005",
       "HP-2023-0733",
     ];
-    let from = 0;
-    for (const piece of order) {
-      const at = text.indexOf(piece, from);
-      expect(at, `"${piece}" after position ${from}`).toBeGreaterThanOrEqual(0);
-      from = at + piece.length;
-    }
+    expectInOrder(text, order);
     // The third unit has counts but no listed items here: no empty section for it.
     expect(text).not.toContain("3. Trung tâm");
     const headingParagraph = [...documentXml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].find((p) => paragraphTexts(p[0]).join("") === "Phụ lục");
