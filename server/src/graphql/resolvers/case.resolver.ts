@@ -15,6 +15,7 @@ import { CaseInput } from "../inputs/case.input.js";
 import { decodeCursor, encodeCursor, pageSize } from "../pagination.js";
 import { DateTimeScalar } from "../scalars.js";
 import { CaseConnection } from "../types/connection.type.js";
+import { retryOnUniqueViolation } from "../upsert-retry.js";
 import { normalizeText } from "../validation.js";
 import { unitByCode } from "./unit-lookup.js";
 
@@ -69,22 +70,24 @@ export class CaseResolver {
       throw new BadUserInputError("resolvedAt is before receivedAt: a dossier cannot be resolved before it arrives.");
     }
     const repository = ctx.db.getRepository(Case);
-    const existing = await repository.findOneBy({ code: input.code });
-    requireUnitWriter(ctx.principal, unit.id, unit.code);
-    if (existing && existing.unitId !== unit.id) {
-      const previous = await ctx.loaders.unitById.load(existing.unitId);
-      requireUnitWriter(ctx.principal, existing.unitId, previous?.code ?? String(existing.unitId));
-    }
-    const row = existing ?? repository.create({ code: input.code });
-    Object.assign(row, {
-      procedureName: input.procedureName,
-      applicantName: input.applicantName,
-      unitId: unit.id,
-      receivedAt: input.receivedAt,
-      dueAt: input.dueAt,
-      resolvedAt: input.resolvedAt ?? null,
+    return retryOnUniqueViolation(async () => {
+      const existing = await repository.findOneBy({ code: input.code });
+      requireUnitWriter(ctx.principal, unit.id, unit.code);
+      if (existing && existing.unitId !== unit.id) {
+        const previous = await ctx.loaders.unitById.load(existing.unitId);
+        requireUnitWriter(ctx.principal, existing.unitId, previous?.code ?? String(existing.unitId));
+      }
+      const row = existing ?? repository.create({ code: input.code });
+      Object.assign(row, {
+        procedureName: input.procedureName,
+        applicantName: input.applicantName,
+        unitId: unit.id,
+        receivedAt: input.receivedAt,
+        dueAt: input.dueAt,
+        resolvedAt: input.resolvedAt ?? null,
+      });
+      return repository.save(row);
     });
-    return repository.save(row);
   }
 
   @FieldResolver(() => Unit)

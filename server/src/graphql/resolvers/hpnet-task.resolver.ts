@@ -11,6 +11,7 @@ import { HpNetTaskFilter } from "../inputs/filters.input.js";
 import { HpNetTaskInput } from "../inputs/hpnet-task.input.js";
 import { decodeCursor, encodeCursor, pageSize } from "../pagination.js";
 import { HpNetTaskConnection } from "../types/connection.type.js";
+import { retryOnUniqueViolation } from "../upsert-retry.js";
 import { normalizeOptionalText, normalizeText } from "../validation.js";
 import { unitByCode } from "./unit-lookup.js";
 
@@ -69,25 +70,27 @@ export class HpNetTaskResolver {
       throw new BadUserInputError("workFileCode and workFileCreatedAt come together: give both or neither.");
     }
     const repository = ctx.db.getRepository(HpNetTask);
-    const existing = await repository.findOneBy({ externalId: input.externalId });
-    requireUnitWriter(ctx.principal, unit.id, unit.code);
-    if (existing && existing.unitId !== unit.id) {
-      const previous = await ctx.loaders.unitById.load(existing.unitId);
-      requireUnitWriter(ctx.principal, existing.unitId, previous?.code ?? String(existing.unitId));
-    }
-    const row = existing ?? repository.create({ externalId: input.externalId });
-    Object.assign(row, {
-      title: input.title,
-      unitId: unit.id,
-      assignee: normalizeOptionalText(input.assignee),
-      assignedAt: input.assignedAt,
-      dueAt: input.dueAt ?? null,
-      completionReportedAt: input.completionReportedAt ?? null,
-      archivedAt: input.archivedAt ?? null,
-      workFileCode,
-      workFileCreatedAt,
+    return retryOnUniqueViolation(async () => {
+      const existing = await repository.findOneBy({ externalId: input.externalId });
+      requireUnitWriter(ctx.principal, unit.id, unit.code);
+      if (existing && existing.unitId !== unit.id) {
+        const previous = await ctx.loaders.unitById.load(existing.unitId);
+        requireUnitWriter(ctx.principal, existing.unitId, previous?.code ?? String(existing.unitId));
+      }
+      const row = existing ?? repository.create({ externalId: input.externalId });
+      Object.assign(row, {
+        title: input.title,
+        unitId: unit.id,
+        assignee: normalizeOptionalText(input.assignee),
+        assignedAt: input.assignedAt,
+        dueAt: input.dueAt ?? null,
+        completionReportedAt: input.completionReportedAt ?? null,
+        archivedAt: input.archivedAt ?? null,
+        workFileCode,
+        workFileCreatedAt,
+      });
+      return repository.save(row);
     });
-    return repository.save(row);
   }
 
   @FieldResolver(() => Unit)

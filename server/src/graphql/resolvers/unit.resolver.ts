@@ -8,6 +8,7 @@ import type { GraphQLContext } from "../context.js";
 import { UnitInput } from "../inputs/unit.input.js";
 import { DateTimeScalar } from "../scalars.js";
 import { Compliance } from "../types/compliance.type.js";
+import { retryOnUniqueViolation } from "../upsert-retry.js";
 import { normalizeText } from "../validation.js";
 
 @Resolver(() => Unit)
@@ -27,10 +28,12 @@ export class UnitResolver {
   async upsertUnit(@Arg("input", () => UnitInput) input: UnitInput, @Ctx() ctx: GraphQLContext): Promise<Unit> {
     requireAdmin(ctx.principal);
     const repository = ctx.db.getRepository(Unit);
-    const unit = (await repository.findOneBy({ code: input.code })) ?? repository.create({ code: input.code });
-    unit.name = input.name;
-    unit.kind = input.kind;
-    return repository.save(unit);
+    return retryOnUniqueViolation(async () => {
+      const unit = (await repository.findOneBy({ code: input.code })) ?? repository.create({ code: input.code });
+      unit.name = input.name;
+      unit.kind = input.kind;
+      return repository.save(unit);
+    });
   }
 
   @FieldResolver(() => Compliance, {
