@@ -6,14 +6,20 @@ import { isClientErrorCode } from "./errors.js";
 
 /** Apollo's own request-shape codes, safe to show as they are. */
 const REQUEST_CODES = new Set([
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
   "BAD_USER_INPUT",
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
   "BAD_REQUEST",
 ]);
+
+/**
+ * A request graphql-js refuses before running it (a syntax error, an unknown field, an inline
+ * literal of the wrong type such as first: 3000000000 or format: PDF) is the caller's input too.
+ * The contract names the codes errors carry, and BAD_USER_INPUT is the one that fits, the same
+ * code the value would get had it come in a variable.
+ */
+const REFUSED_REQUEST_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED"]);
 
 /**
  * Client errors keep their contract code. A literal that our scalars reject (a DateTime without
@@ -28,6 +34,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, extensions: { ...formatted.extensions, code: originalCode, http: undefined } };
   }
   const code = formatted.extensions?.code;
+  if (typeof code === "string" && REFUSED_REQUEST_CODES.has(code)) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions: { ...extensions, code: "BAD_USER_INPUT" } };
+  }
   if (isClientErrorCode(code) || (typeof code === "string" && REQUEST_CODES.has(code))) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
