@@ -6,6 +6,17 @@ export function normalizeText(value: string): string {
   return value.trim().normalize("NFC");
 }
 
+/**
+ * A required String argument that is not inside an input object (a lookup key such as
+ * unit(code:)): validateArgument never sees it, yet the contract's rule holds for it too, so an
+ * empty key after trimming is BAD_USER_INPUT rather than a lookup that matches nothing.
+ */
+export function requiredText(name: string, value: string): string {
+  const text = normalizeText(value);
+  if (text === "") throw new BadUserInputError(`${name} must not be empty.`);
+  return text;
+}
+
 export function normalizeOptionalText(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   const text = normalizeText(value);

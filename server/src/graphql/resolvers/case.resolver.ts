@@ -16,14 +16,14 @@ import { decodeCursor, encodeCursor, pageSize } from "../pagination.js";
 import { DateTimeScalar } from "../scalars.js";
 import { CaseConnection } from "../types/connection.type.js";
 import { retryOnUniqueViolation } from "../upsert-retry.js";
-import { normalizeText } from "../validation.js";
+import { requiredText } from "../validation.js";
 import { unitByCode } from "./unit-lookup.js";
 
 @Resolver(() => Case)
 export class CaseResolver {
   @Query(() => Case, { nullable: true })
   case(@Arg("code", () => String) code: string, @Ctx() ctx: GraphQLContext): Promise<Case | null> {
-    return ctx.db.getRepository(Case).findOneBy({ code: normalizeText(code) });
+    return ctx.db.getRepository(Case).findOneBy({ code: requiredText("code", code) });
   }
 
   @Query(() => CaseConnection, {

@@ -16,13 +16,14 @@ import type { GraphQLContext } from "../context.js";
 import { BadUserInputError, ConflictError } from "../errors.js";
 import { DateTimeScalar } from "../scalars.js";
 import { DocumentType, ReportFormat } from "../types/document.type.js";
+import { requiredText } from "../validation.js";
 
 /** The letters and reports as base64 Documents; the same files download over GET /documents/…. */
 @Resolver()
 export class DocumentResolver {
   @Query(() => DocumentType, { description: "The apology letter of one case, as .docx." })
   async apologyLetter(@Arg("caseCode", () => String) caseCode: string, @Ctx() ctx: GraphQLContext): Promise<DocumentType> {
-    return encodeDocument(await apologyLetterFile(ctx.db, caseCode));
+    return encodeDocument(await apologyLetterFile(ctx.db, requiredText("caseCode", caseCode)));
   }
 
   @Query(() => DocumentType, {

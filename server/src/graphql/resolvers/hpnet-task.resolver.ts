@@ -12,14 +12,14 @@ import { HpNetTaskInput } from "../inputs/hpnet-task.input.js";
 import { decodeCursor, encodeCursor, pageSize } from "../pagination.js";
 import { HpNetTaskConnection } from "../types/connection.type.js";
 import { retryOnUniqueViolation } from "../upsert-retry.js";
-import { normalizeOptionalText, normalizeText } from "../validation.js";
+import { normalizeOptionalText, requiredText } from "../validation.js";
 import { unitByCode } from "./unit-lookup.js";
 
 @Resolver(() => HpNetTask)
 export class HpNetTaskResolver {
   @Query(() => HpNetTask, { nullable: true })
   hpnetTask(@Arg("externalId", () => String) externalId: string, @Ctx() ctx: GraphQLContext): Promise<HpNetTask | null> {
-    return ctx.db.getRepository(HpNetTask).findOneBy({ externalId: normalizeText(externalId) });
+    return ctx.db.getRepository(HpNetTask).findOneBy({ externalId: requiredText("externalId", externalId) });
   }
 
   @Query(() => HpNetTaskConnection, {

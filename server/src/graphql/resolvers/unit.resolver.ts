@@ -9,7 +9,7 @@ import { UnitInput } from "../inputs/unit.input.js";
 import { DateTimeScalar } from "../scalars.js";
 import { Compliance } from "../types/compliance.type.js";
 import { retryOnUniqueViolation } from "../upsert-retry.js";
-import { normalizeText } from "../validation.js";
+import { requiredText } from "../validation.js";
 
 @Resolver(() => Unit)
 export class UnitResolver {
@@ -21,7 +21,7 @@ export class UnitResolver {
 
   @Query(() => Unit, { nullable: true })
   unit(@Arg("code", () => String) code: string, @Ctx() ctx: GraphQLContext): Promise<Unit | null> {
-    return ctx.db.getRepository(Unit).findOneBy({ code: normalizeText(code) });
+    return ctx.db.getRepository(Unit).findOneBy({ code: requiredText("code", code) });
   }
 
   @Mutation(() => Unit, { description: "Creates the unit, or updates the one with that code." })
