@@ -6,17 +6,18 @@ import { isVietnamDay } from "../domain/vietnam-time.js";
  * an offset is ambiguous (server time? Vietnam time?) so the contract makes it BAD_USER_INPUT.
  */
 const ISO_WITH_OFFSET =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/i;
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)$/i;
 
 export function parseDateTime(value: unknown): Date {
   if (typeof value !== "string") throw badDateTime(value);
   const match = ISO_WITH_OFFSET.exec(value.trim());
   if (!match) throw badDateTime(value);
-  const [, year, month, day, hour, minute, second = "0"] = match;
+  const [, year, month, day, hour, minute, second = "0", , offset] = match;
   if (!isVietnamDay(`${year}-${month}-${day}`) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) {
     throw badDateTime(value);
   }
-  const moment = new Date(value.trim());
+  // ISO-8601 also writes an offset of whole hours ("+07"); Date.parse needs its minutes.
+  const moment = new Date(/^[+-]\d{2}$/.test(offset) ? `${value.trim()}:00` : value.trim());
   if (Number.isNaN(moment.getTime())) throw badDateTime(value);
   return moment;
 }
