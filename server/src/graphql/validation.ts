@@ -1,9 +1,10 @@
 import { validate, type ValidationError } from "class-validator";
+import { storedText } from "../domain/stored-text.js";
 import { BadUserInputError } from "./errors.js";
 
 /** The contract's text rule: every String input is stored trimmed and in Unicode NFC. */
 export function normalizeText(value: string): string {
-  return value.trim().normalize("NFC");
+  return storedText(value);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { storedText } from "../domain/stored-text.js";
 /** One row of a CSV or Excel file, before any meaning is given to it. */
 export interface SourceRecord {
   /** Where the row starts: 1-based physical line of a CSV file, or the sheet's row number. */
@@ -22,7 +23,7 @@ export class UnreadableFileError extends Error {
 /** Text as it is stored: trimmed, Unicode NFC; blank is null. */
 export function cleanCell(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  const text = value.normalize("NFC").trim();
+  const text = storedText(value);
   return text === "" ? null : text;
 }
 

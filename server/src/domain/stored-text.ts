@@ -1,0 +1,12 @@
+/**
+ * Characters XML 1.0 cannot carry (C0 controls but tab and line breaks, unpaired surrogates,
+ * U+FFFE and U+FFFF). No person types them; a pasted or exported text can still bring them, and
+ * one of them in a name makes Word and Excel refuse the letter or report that prints it.
+ */
+const UNPRINTABLE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The contract's text rule (trimmed, Unicode NFC), applied to every stored string, minus unprintable characters. */
+export function storedText(value: string): string {
+  return value.replace(UNPRINTABLE, "").trim().normalize("NFC");
+}
