@@ -1,18 +1,17 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { scopeWindow } from "../../domain/compliance.js";
 import { timelinessAsOf, workingDaysLate } from "../../domain/timeliness.js";
 import { Apology } from "../../entities/apology.entity.js";
 import { Case } from "../../entities/case.entity.js";
 import { Unit } from "../../entities/unit.entity.js";
 import { listCases } from "../../services/case-list.js";
 import { requireUnitWriter } from "../auth.js";
-import { resolveDirective } from "../compliance.js";
+import { resolveScopeFilter, toConnection } from "../connection.js";
 import type { GraphQLContext } from "../context.js";
 import { TimelinessEnum } from "../enums.js";
 import { BadUserInputError } from "../errors.js";
 import { CaseFilter } from "../inputs/filters.input.js";
 import { CaseInput } from "../inputs/case.input.js";
-import { decodeCursor, encodeCursor, pageSize } from "../pagination.js";
+import { decodeCursor, pageSize } from "../pagination.js";
 import { DateTimeScalar } from "../scalars.js";
 import { CaseConnection } from "../types/connection.type.js";
 import { retryOnUniqueViolation } from "../upsert-retry.js";
@@ -35,29 +34,20 @@ export class CaseResolver {
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CaseConnection> {
-    const size = pageSize(first);
-    const cursor = decodeCursor(after);
-    const unit = filter?.unitCode != null ? await unitByCode(ctx, filter.unitCode) : undefined;
-    const directive = filter?.directiveId != null ? await resolveDirective(ctx, filter.directiveId) : undefined;
     const page = await listCases(
       ctx.db,
       {
-        unitId: unit?.id,
-        window: directive ? scopeWindow(directive.periodStart, directive.periodEnd) : undefined,
+        ...(await resolveScopeFilter(ctx, filter)),
         overdue: filter?.overdue ?? undefined,
         apologized: filter?.apologized ?? undefined,
         now: ctx.now,
       },
-      size,
-      cursor,
+      pageSize(first),
+      decodeCursor(after),
     );
+    // Apology.case of these rows then needs no statement of its own.
     for (const node of page.rows) ctx.loaders.caseById.prime(node.id, node);
-    const edges = page.rows.map((node) => ({ node, cursor: encodeCursor({ moment: node.dueAt, key: node.code }) }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: page.totalCount,
-    };
+    return toConnection(page, (node) => ({ moment: node.dueAt, key: node.code }));
   }
 
   @Mutation(() => Case, { description: "Creates the case, or updates the one with that code." })

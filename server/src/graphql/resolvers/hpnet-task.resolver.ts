@@ -1,15 +1,14 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { scopeWindow } from "../../domain/compliance.js";
 import { HpNetTask } from "../../entities/hpnet-task.entity.js";
 import { Unit } from "../../entities/unit.entity.js";
 import { listTasks } from "../../services/task-list.js";
 import { requireUnitWriter } from "../auth.js";
-import { resolveDirective } from "../compliance.js";
+import { resolveScopeFilter, toConnection } from "../connection.js";
 import type { GraphQLContext } from "../context.js";
 import { BadUserInputError } from "../errors.js";
 import { HpNetTaskFilter } from "../inputs/filters.input.js";
 import { HpNetTaskInput } from "../inputs/hpnet-task.input.js";
-import { decodeCursor, encodeCursor, pageSize } from "../pagination.js";
+import { decodeCursor, pageSize } from "../pagination.js";
 import { HpNetTaskConnection } from "../types/connection.type.js";
 import { retryOnUniqueViolation } from "../upsert-retry.js";
 import { normalizeOptionalText, requiredText } from "../validation.js";
@@ -31,31 +30,18 @@ export class HpNetTaskResolver {
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<HpNetTaskConnection> {
-    const size = pageSize(first);
-    const cursor = decodeCursor(after);
-    const unit = filter?.unitCode != null ? await unitByCode(ctx, filter.unitCode) : undefined;
-    const directive = filter?.directiveId != null ? await resolveDirective(ctx, filter.directiveId) : undefined;
     const page = await listTasks(
       ctx.db,
       {
-        unitId: unit?.id,
-        window: directive ? scopeWindow(directive.periodStart, directive.periodEnd) : undefined,
+        ...(await resolveScopeFilter(ctx, filter)),
         reported: filter?.reported ?? undefined,
         filed: filter?.filed ?? undefined,
         now: ctx.now,
       },
-      size,
-      cursor,
+      pageSize(first),
+      decodeCursor(after),
     );
-    const edges = page.rows.map((node) => ({
-      node,
-      cursor: encodeCursor({ moment: node.assignedAt, key: node.externalId }),
-    }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: page.totalCount,
-    };
+    return toConnection(page, (node) => ({ moment: node.assignedAt, key: node.externalId }));
   }
 
   @Mutation(() => HpNetTask, { description: "Creates the task, or updates the one with that externalId." })
