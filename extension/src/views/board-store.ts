@@ -3,14 +3,11 @@ import { ApiError } from "../api/api-error.js";
 import type { DirectiveBoard } from "../api/api-types.js";
 import type { Connection } from "../connection/connection.js";
 import type { OutputLog } from "../logs/output-log.js";
+import type { BoardState } from "../model/board-state.js";
+
+export type { BoardState } from "../model/board-state.js";
 
 const DIRECTIVE_KEY = "cchc.directiveId";
-
-export type BoardState =
-  | { kind: "signedOut" }
-  | { kind: "loading" }
-  | { kind: "ready"; board: DirectiveBoard | null; loadedAt: Date }
-  | { kind: "error"; message: string; code?: string };
 
 /**
  * The chosen directive's board (its compliance and every unit's), fetched once per refresh and shared
@@ -23,6 +20,7 @@ export class BoardStore implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
+  private inFlight = 0;
   private readonly subscriptions: vscode.Disposable[] = [this.changed];
 
   constructor(
@@ -56,11 +54,16 @@ export class BoardStore implements vscode.Disposable {
     await this.refresh();
   }
 
-  /** Fetches the board again; a slower earlier fetch never overwrites a newer one. */
-  async refresh(): Promise<BoardState> {
+  /**
+   * Fetches the board again; a slower earlier fetch never overwrites a newer one. A background refresh
+   * (the auto-refresh timer) keeps showing what is there until the answer comes, so the tree and the
+   * status bar do not flicker to "Loading…" every few seconds.
+   */
+  async refresh(options: { background?: boolean } = {}): Promise<BoardState> {
     const generation = ++this.generation;
     if (!this.connection.signedIn) return this.set({ kind: "signedOut" });
-    this.set({ kind: "loading" });
+    if (!options.background) this.set({ kind: "loading" });
+    this.inFlight++;
     try {
       const api = this.connection.api();
       let board = await api.board(this.directiveId);
@@ -80,6 +83,8 @@ export class BoardStore implements vscode.Disposable {
         message: error instanceof Error ? error.message : String(error),
         code: error instanceof ApiError ? error.code : undefined,
       });
+    } finally {
+      this.inFlight--;
     }
   }
 
@@ -95,7 +100,8 @@ export class BoardStore implements vscode.Disposable {
     const seconds = vscode.workspace.getConfiguration("cchc").get<number>("autoRefreshSeconds", 0);
     if (seconds > 0) {
       this.timer = setInterval(() => {
-        if (this.connection.signedIn && this.current.kind !== "loading") void this.refresh();
+        // Never a second fetch on top of one still waiting for a slow or unreachable server.
+        if (this.connection.signedIn && this.inFlight === 0) void this.refresh({ background: true });
       }, Math.max(5, seconds) * 1000);
     }
   }
