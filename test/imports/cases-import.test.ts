@@ -223,12 +223,14 @@ describe.each(testDrivers())("importCases on %s", (driver) => {
     const csv = `code,procedure_name,applicant_name,unit_code,received_at,due_at\n${rows.join("\n")}\n`;
     const logger = statementLogger(database.db);
     let before = logger.statements;
+    // MariaDB adds two per import, not per batch: GET_LOCK before and RELEASE_LOCK after (imports take turns).
+    const turns = driver === "mariadb" ? 2 : 0;
     expect(await importCsv(database.db, "cases", csv)).toEqual({ created: 1200, updated: 0, unchanged: 0, errors: [] });
     // BEGIN, the units, then per batch of 500 one SELECT and one INSERT … ON CONFLICT, COMMIT.
-    expect(logger.statements - before).toBeLessThanOrEqual(10);
+    expect(logger.statements - before).toBeLessThanOrEqual(10 + turns);
     before = logger.statements;
     expect(await importCsv(database.db, "cases", csv)).toEqual({ created: 0, updated: 0, unchanged: 1200, errors: [] });
-    expect(logger.statements - before).toBeLessThanOrEqual(7);
+    expect(logger.statements - before).toBeLessThanOrEqual(7 + turns);
     expect(await database.db.getRepository(Case).countBy({ unitId: database.units.TTXT })).toBe(1200);
   });
 

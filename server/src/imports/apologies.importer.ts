@@ -31,9 +31,17 @@ export const apologiesImporter: KindImporter<ApologyRow> = {
 
   async planBatch(rows: readonly ApologyRow[], session: ImportSession): Promise<BatchPlan> {
     const codes = rows.map((r) => r.caseCode);
-    const cases = await selectByKeys(session.manager, Case, ["id", "code", "unitId", "dueAt", "resolvedAt"], "code", codes);
+    // The cases are locked too: a case import running meanwhile may change what a row is checked against.
+    const cases = await selectByKeys(
+      session.manager,
+      Case,
+      ["id", "code", "unitId", "dueAt", "resolvedAt"],
+      "code",
+      codes,
+      session.lockKeys,
+    );
     const caseByCode = new Map(cases.map((c) => [c.code, c]));
-    const batch = await UpsertBatch.load(session.manager, APOLOGIES, cases.map((c) => c.id));
+    const batch = await UpsertBatch.load(session, APOLOGIES, cases.map((c) => c.id));
     for (const row of rows) {
       const owner = caseByCode.get(row.caseCode);
       if (!owner) {

@@ -8,21 +8,29 @@ import { sqlMoment } from "../db/sql-moment.js";
  */
 const CHUNK = 500;
 
-/** Rows whose key is among `keys`, with the named properties; moments come back as Dates on both drivers. */
+/**
+ * Rows whose key is among `keys`, with the named properties; moments come back as Dates on both
+ * drivers. `lock` reads them with SELECT … FOR UPDATE on MariaDB/MySQL (SQLite's BEGIN IMMEDIATE
+ * already holds the whole database): the rows, and the gaps where missing keys would go, stay
+ * locked until the transaction ends, so a concurrent import of the same keys waits and then reads
+ * what this one wrote instead of planning from the same stale snapshot.
+ */
 export async function selectByKeys<T extends ObjectLiteral>(
   manager: EntityManager,
   target: EntityTarget<T>,
   properties: readonly (keyof T & string)[],
   keyProperty: keyof T & string,
   keys: readonly (string | number)[],
+  lock = false,
 ): Promise<T[]> {
   const { table, column, momentProperties } = describe(manager, target);
+  const forUpdate = lock && manager.connection.options.type === "mysql" ? " FOR UPDATE" : "";
   const rows: T[] = [];
   for (let i = 0; i < keys.length; i += CHUNK) {
     const chunk = keys.slice(i, i + CHUNK);
     const select = properties.map((p) => `${column(p)} AS ${quote(manager, p)}`).join(", ");
     const raw: Record<string, unknown>[] = await manager.query(
-      `SELECT ${select} FROM ${table} WHERE ${column(keyProperty)} IN (${chunk.map(() => "?").join(", ")})`,
+      `SELECT ${select} FROM ${table} WHERE ${column(keyProperty)} IN (${chunk.map(() => "?").join(", ")})${forUpdate}`,
       [...chunk],
     );
     for (const row of raw) {

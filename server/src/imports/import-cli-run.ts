@@ -62,7 +62,7 @@ export async function runImportCli(args: readonly string[], io: CliIo): Promise<
   const cpuBefore = process.cpuUsage();
   const progress = progressLine(io.stderr, basename(path));
   try {
-    const outcome = await runImport(db, kind, recordsOfFile(path, format), {
+    const outcome = await runImport(db, kind, () => recordsOfFile(path, format), {
       actor: { role: Role.ADMIN, unitId: null, tokenId: null },
       onProgress: ({ rows }) => progress.update(rows),
       dryRun: flags.has("--dry-run"),

@@ -11,6 +11,7 @@ import type { ImportError, ImportOutcome } from "./import-result.js";
 import { ImportSession, unknownUnitMessage } from "./import-session.js";
 import { inImportTransaction } from "./import-transaction.js";
 import type { KindImporter } from "./kind-importer.js";
+import { retryOnLockConflict } from "./lock-conflict-retry.js";
 import { cleanCell, isBlankRecord, UnreadableFileError, type SourceRecord } from "./source-record.js";
 
 export const IMPORTERS: Readonly<Record<ImportKind, KindImporter<unknown>>> = {
@@ -34,25 +35,49 @@ export interface ImportOptions {
 }
 
 /**
+ * A file's records: read once, or (a function returning a fresh reading each call) read again
+ * from the start when the import has to be run once more after a lock conflict.
+ */
+export type RecordSource = AsyncIterable<SourceRecord> | (() => AsyncIterable<SourceRecord>);
+
+/**
  * One import, all or nothing, in one transaction. Rows stream through in batches: each batch is
  * checked against the database with one query per table and written with one statement per
  * table, so memory holds a batch and the keys seen, never the file. Once any row has failed,
  * later batches are still checked (every failing row is reported) but no longer written, and
  * the transaction is rolled back at the end.
+ *
+ * Concurrent imports answer as if they had run one after another, because they do: imports that
+ * write into one database take turns (see inImportTransaction). On MariaDB/MySQL their key
+ * lookups also lock what they read (SELECT … FOR UPDATE), so a row another request wrote
+ * meanwhile is counted as stored; should InnoDB still roll the import back for a deadlock or a
+ * lock wait timeout (against such a request), it runs again from the start, when its records can
+ * be read again: nothing was written, and the same file on the same data gives the same import.
  */
 export async function runImport(
   db: DataSource,
   kind: ImportKind,
-  records: AsyncIterable<SourceRecord>,
+  records: RecordSource,
   options: ImportOptions,
 ): Promise<ImportOutcome> {
   if (options.actor.role === Role.VIEWER) {
     throw new ForbiddenError("A VIEWER token can read but not import; ask for an OFFICER or ADMIN token.");
   }
   const importer = IMPORTERS[kind];
+  if (typeof records !== "function") return importOnce(db, importer, records, options);
+  return retryOnLockConflict(() => importOnce(db, importer, records(), options));
+}
+
+async function importOnce(
+  db: DataSource,
+  importer: KindImporter<unknown>,
+  records: AsyncIterable<SourceRecord>,
+  options: ImportOptions,
+): Promise<ImportOutcome> {
   const batchSize = options.batchSize ?? 500;
   return inImportTransaction(db, async (manager) => {
-    const session = await ImportSession.open(manager, options.actor);
+    // A dry run writes nothing, so its snapshot read is already as good as running alone.
+    const session = await ImportSession.open(manager, options.actor, !options.dryRun);
     const errors: ImportError[] = [];
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const firstLineOfKey = new Map<string, number>();
@@ -113,7 +138,7 @@ export async function runImport(
       return { commit: false, value: { created: 0, updated: 0, unchanged: 0, errors: sortErrors(errors, importer) } };
     }
     return { commit: !options.dryRun, value: { ...counts, errors: [] } };
-  });
+  }, !options.dryRun);
 }
 
 /**

@@ -13,16 +13,19 @@ export class ImportSession {
   private constructor(
     readonly manager: EntityManager,
     readonly actor: Principal,
+    /** Whether key lookups lock what they read (an import that writes) or only read (a dry run). */
+    readonly lockKeys: boolean,
     private readonly unitsByCode: ReadonlyMap<string, UnitRef>,
     private readonly unitsById: ReadonlyMap<number, UnitRef>,
   ) {}
 
   /** Units are few (tens): one statement loads them all for every row's unit check. */
-  static async open(manager: EntityManager, actor: Principal): Promise<ImportSession> {
+  static async open(manager: EntityManager, actor: Principal, lockKeys: boolean): Promise<ImportSession> {
     const units = await manager.getRepository(Unit).find({ select: { id: true, code: true } });
     return new ImportSession(
       manager,
       actor,
+      lockKeys,
       new Map(units.map((u) => [u.code, { id: u.id, code: u.code }])),
       new Map(units.map((u) => [u.id, { id: u.id, code: u.code }])),
     );

@@ -29,7 +29,7 @@ export function unitOwnedImporter<Row extends UnitOwnedRow, T extends ObjectLite
     readRow: kind.readRow,
     keyOf: kind.keyOf,
     async planBatch(rows, session) {
-      const batch = await UpsertBatch.load(session.manager, kind.table, rows.map(kind.keyOf));
+      const batch = await UpsertBatch.load(session, kind.table, rows.map(kind.keyOf));
       for (const row of rows) {
         const key = kind.keyOf(row);
         const { unit, errors } = checkUnitOwnership(session, kind, row, key, batch.stored(key)?.unitId);

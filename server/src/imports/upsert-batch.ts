@@ -1,6 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import { sameValue, selectByKeys, upsertRows } from "./batched-upsert.js";
 import type { ImportCounts, ImportError } from "./import-result.js";
+import type { ImportSession } from "./import-session.js";
 import type { BatchPlan } from "./kind-importer.js";
 
 /** The table an importer fills: the key rows are matched on and the columns a re-import may change. */
@@ -26,13 +27,14 @@ export class UpsertBatch<T extends ObjectLiteral> {
     private readonly storedByKey: ReadonlyMap<unknown, T>,
   ) {}
 
-  /** Reads the stored rows for `keys` in one pass, before any row is judged. */
+  /** Reads the stored rows for `keys` in one pass (locked, when the session writes), before any row is judged. */
   static async load<T extends ObjectLiteral>(
-    manager: EntityManager,
+    session: ImportSession,
     table: UpsertTable<T>,
     keys: readonly (string | number)[],
   ): Promise<UpsertBatch<T>> {
-    const stored = await selectByKeys(manager, table.entity, [table.key, ...table.written], table.key, keys);
+    const { manager } = session;
+    const stored = await selectByKeys(manager, table.entity, [table.key, ...table.written], table.key, keys, session.lockKeys);
     return new UpsertBatch(manager, table, new Map(stored.map((row) => [row[table.key], row])));
   }
 

@@ -1,8 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { csvRecords, csvText } from "../../imports/csv-records.js";
 import type { ImportKind } from "../../imports/import-columns.js";
-import { runImport } from "../../imports/import-run.js";
-import type { SourceRecord } from "../../imports/source-record.js";
+import { runImport, type RecordSource } from "../../imports/import-run.js";
 import { xlsxRecords } from "../../imports/xlsx-records.js";
 import type { GraphQLContext } from "../context.js";
 import { BadUserInputError } from "../errors.js";
@@ -75,7 +74,7 @@ export class ImportResolver {
 }
 
 function importCsv(ctx: GraphQLContext, kind: ImportKind, csv: string, dryRun: boolean): Promise<ImportResult> {
-  return run(ctx, kind, csvRecords(csvText(csv)), dryRun);
+  return run(ctx, kind, () => csvRecords(csvText(csv)), dryRun);
 }
 
 function importXlsx(ctx: GraphQLContext, kind: ImportKind, contentBase64: string, dryRun: boolean): Promise<ImportResult> {
@@ -83,13 +82,14 @@ function importXlsx(ctx: GraphQLContext, kind: ImportKind, contentBase64: string
   if (!/^[A-Za-z0-9+/\r\n]*={0,2}$/.test(text)) {
     throw new BadUserInputError("contentBase64 is not base64; send the .xlsx file's bytes encoded in base64.");
   }
-  return run(ctx, kind, xlsxRecords(Buffer.from(text, "base64")), dryRun);
+  const bytes = Buffer.from(text, "base64");
+  return run(ctx, kind, () => xlsxRecords(bytes), dryRun);
 }
 
 async function run(
   ctx: GraphQLContext,
   kind: ImportKind,
-  records: AsyncIterable<SourceRecord>,
+  records: RecordSource,
   dryRun: boolean,
 ): Promise<ImportResult> {
   return runImport(ctx.db, kind, records, { actor: ctx.principal, dryRun });
