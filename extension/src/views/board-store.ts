@@ -73,16 +73,18 @@ export class BoardStore implements vscode.Disposable {
         board = await api.board(undefined);
       }
       if (generation !== this.generation) return this.current;
-      this.log.info(board ? `Loaded directive ${board.number}: ${board.units.length} units` : "The server has no directive yet");
+      // The timer's routine successes stay out of the log; a recovery from an error goes in.
+      if (!options.background || this.current.kind !== "ready") {
+        this.log.info(board ? `Loaded directive ${board.number}: ${board.units.length} units` : "The server has no directive yet");
+      }
       return this.set({ kind: "ready", board, loadedAt: new Date() });
     } catch (error) {
       if (generation !== this.generation) return this.current;
+      const message = error instanceof Error ? error.message : String(error);
+      // While the server stays down the timer fails the same way every few seconds: log it, and redraw, once.
+      if (options.background && this.current.kind === "error" && this.current.message === message) return this.current;
       this.log.error("Loading the compliance board", error);
-      return this.set({
-        kind: "error",
-        message: error instanceof Error ? error.message : String(error),
-        code: error instanceof ApiError ? error.code : undefined,
-      });
+      return this.set({ kind: "error", message, code: error instanceof ApiError ? error.code : undefined });
     } finally {
       this.inFlight--;
     }
