@@ -3,7 +3,7 @@ import type { ApiDocument } from "../api/api-types.js";
 import { documentBytes, filesOfArchive, isArchive } from "../model/document-files.js";
 import { safeFileName } from "../model/file-naming.js";
 import { plural } from "../model/format.js";
-import { directiveIdOf, documentArgs, type DocumentArgs } from "./command-args.js";
+import { directiveIdOf, documentArgs, type DocumentArgs } from "../model/command-args.js";
 import { askFolder, askSaveLocation, fileNamesIn, toUri } from "./file-targets.js";
 import { withCancellableProgress } from "./progress.js";
 import type { Services } from "./services.js";

@@ -1,7 +1,7 @@
 import * as vscode from "vscode";
 import type { ReportFormat } from "../api/api-types.js";
 import { formatFromFileName, reportFileName } from "../model/file-naming.js";
-import { directiveIdOf, documentArgs } from "./command-args.js";
+import { directiveIdOf, documentArgs } from "../model/command-args.js";
 import { askSaveLocation, toUri } from "./file-targets.js";
 import { withCancellableProgress } from "./progress.js";
 import type { Services } from "./services.js";

@@ -1,5 +1,4 @@
-import type { TreeNode } from "../model/compliance-tree.model.js";
-import type { BoardStore } from "../views/board-store.js";
+import type { TreeNode } from "./compliance-tree.model.js";
 
 /**
  * Commands take either a tree node (context menus) or a plain object of inputs (tests, other
@@ -31,6 +30,9 @@ export function documentArgs(arg: unknown): DocumentArgs {
         return { directiveId: arg.directiveId, unitCode: arg.unitCode };
       case "case":
         return { directiveId: arg.parent.directiveId, unitCode: arg.parent.unitCode, caseCode: arg.item.code };
+      case "task":
+      case "more":
+        return { directiveId: arg.parent.directiveId, unitCode: arg.parent.unitCode };
       default:
         return {};
     }
@@ -39,7 +41,8 @@ export function documentArgs(arg: unknown): DocumentArgs {
   return {};
 }
 
-export function directiveIdOf(args: DocumentArgs, store: BoardStore): string {
+/** The directive the arguments name, else the one the view shows (the BoardStore's board). */
+export function directiveIdOf(args: DocumentArgs, store: { readonly board: { id: string } | null }): string {
   const id = args.directiveId ?? store.board?.id;
   if (!id) throw new Error("No directive is loaded. Sign in, then refresh the CCHC view or run CCHC: Select Directive.");
   return id;
