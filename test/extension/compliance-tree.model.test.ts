@@ -6,6 +6,7 @@ import {
   presentNode,
   rootNodes,
   sortUnitsWorstFirst,
+  stateRootNodes,
   unitChildren,
   type GroupNode,
   type UnitNode,
@@ -111,5 +112,27 @@ describe("paged items of a group", () => {
     expect(children.map((c) => c.kind)).toEqual(["case", "case", "case"]);
     const ids = children.map((c) => presentNode(c, now).id);
     expect(new Set(ids).size).toBe(3);
+  });
+});
+
+describe("stateRootNodes", () => {
+  it("is empty when signed out, so VS Code shows the Sign In welcome view", () => {
+    expect(stateRootNodes({ kind: "signedOut" })).toEqual([]);
+  });
+
+  it("shows an unreachable server as one error row with the reason, not an empty view", () => {
+    const message = "Cannot reach the CCHC server at http://127.0.0.1:4000/graphql (ECONNREFUSED). Is it running?";
+    const nodes = stateRootNodes({ kind: "error", code: "NETWORK", message });
+    expect(nodes).toHaveLength(1);
+    const view = presentNode(nodes[0], new Date());
+    expect(view.label).toBe(message);
+    expect(view.tooltip).toContain("Refresh to try again");
+    expect(view.icon).toEqual({ id: "warning", color: "list.errorForeground" });
+  });
+
+  it("says Loading… while loading, and shows the directive or No directive yet once ready", () => {
+    expect(presentNode(stateRootNodes({ kind: "loading" })[0], new Date()).label).toBe("Loading…");
+    expect(stateRootNodes({ kind: "ready", board, loadedAt: new Date() })).toEqual([{ kind: "directive", board }]);
+    expect(presentNode(stateRootNodes({ kind: "ready", board: null, loadedAt: new Date() })[0], new Date()).label).toBe("No directive yet");
   });
 });

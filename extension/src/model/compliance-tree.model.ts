@@ -7,6 +7,7 @@ import type {
   Page,
   UnitCompliance,
 } from "../api/api-types.js";
+import type { BoardState } from "./board-state.js";
 import { complianceLines, deadlineText, directiveLines, percent, plural, statusLabel, vietnamDateTime } from "./format.js";
 
 /**
@@ -81,6 +82,23 @@ export function sortUnitsWorstFirst(units: readonly UnitCompliance[]): UnitCompl
       SEVERITY[a.compliance.status] - SEVERITY[b.compliance.status] ||
       (a.unit.code < b.unit.code ? -1 : a.unit.code > b.unit.code ? 1 : 0),
   );
+}
+
+/**
+ * The top of the tree for the board's state. Signed out it is empty, so VS Code shows the welcome view
+ * (Sign In); loading and failures are one row that says so, never an empty view or stale units.
+ */
+export function stateRootNodes(state: BoardState): TreeNode[] {
+  switch (state.kind) {
+    case "signedOut":
+      return [];
+    case "loading":
+      return [{ kind: "message", key: "loading", text: "Loading…", severity: "info" }];
+    case "error":
+      return [{ kind: "message", key: "error", text: state.message, tooltip: `${state.message}\nRefresh to try again; details in CCHC: Show Logs.`, severity: "error" }];
+    case "ready":
+      return rootNodes(state.board);
+  }
 }
 
 export function rootNodes(board: DirectiveBoard | null): TreeNode[] {

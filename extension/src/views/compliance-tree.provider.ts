@@ -7,7 +7,7 @@ import {
   directiveChildren,
   groupKey,
   presentNode,
-  rootNodes,
+  stateRootNodes,
   unitChildren,
   type GroupNode,
   type TreeNode,
@@ -56,15 +56,7 @@ export class ComplianceTreeProvider implements vscode.TreeDataProvider<TreeNode>
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    if (!node) {
-      const state = this.store.state;
-      if (state.kind === "signedOut") return [];
-      if (state.kind === "loading") return [{ kind: "message", key: "loading", text: "Loading…", severity: "info" }];
-      if (state.kind === "error") {
-        return [{ kind: "message", key: "error", text: state.message, tooltip: `${state.message}\nRefresh to try again; details in CCHC: Show Logs.`, severity: "error" }];
-      }
-      return rootNodes(state.board);
-    }
+    if (!node) return stateRootNodes(this.store.state);
     switch (node.kind) {
       case "directive":
         return directiveChildren(node.board);
