@@ -2,21 +2,17 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { e2eEnv } from "./e2e-run.js";
 
 // Every command with its inputs as arguments, as another extension (or a keybinding) runs it: the
 // workbench loads test/e2e/host/commands-with-arguments.cjs into the extension host (editor-e2e.md:
 // `payload` with extensionDevelopmentPath and extensionTestsPath; the result comes back through the
 // codeAutomationExit hook).
-const env = (name: string): string => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run this through \`npm run test:e2e\` (test/e2e/run-e2e.mjs).`);
-  return value;
-};
-const codeUrl = env("CCHC_E2E_CODE_URL");
-const serverUrl = env("CCHC_E2E_SERVER_URL");
-const token = env("CCHC_E2E_TOKEN");
-const workspace = env("CCHC_E2E_WORKSPACE");
-const work = env("CCHC_E2E_WORK");
+const codeUrl = e2eEnv("CCHC_E2E_CODE_URL");
+const serverUrl = e2eEnv("CCHC_E2E_SERVER_URL");
+const token = e2eEnv("CCHC_E2E_TOKEN");
+const workspace = e2eEnv("CCHC_E2E_WORKSPACE");
+const work = e2eEnv("CCHC_E2E_WORK");
 const root = resolve(__dirname, "../..");
 
 async function api<T>(query: string): Promise<T> {

@@ -3,18 +3,14 @@ import { join, resolve } from "node:path";
 import type { FrameLocator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answer, openWorkbench, runCommand, waitForNotification, type Workbench } from "./workbench.js";
+import { e2eEnv } from "./e2e-run.js";
 
 // Started by test/e2e/run-e2e.mjs: the server with demo data, and code-server with the .vsix installed.
-const env = (name: string): string => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run this through \`npm run test:e2e\` (test/e2e/run-e2e.mjs).`);
-  return value;
-};
-const codeUrl = env("CCHC_E2E_CODE_URL");
-const serverUrl = env("CCHC_E2E_SERVER_URL");
-const token = env("CCHC_E2E_TOKEN");
-const workspace = env("CCHC_E2E_WORKSPACE");
-const work = env("CCHC_E2E_WORK");
+const codeUrl = e2eEnv("CCHC_E2E_CODE_URL");
+const serverUrl = e2eEnv("CCHC_E2E_SERVER_URL");
+const token = e2eEnv("CCHC_E2E_TOKEN");
+const workspace = e2eEnv("CCHC_E2E_WORKSPACE");
+const work = e2eEnv("CCHC_E2E_WORK");
 const screenshot = resolve(__dirname, "../../docs/screenshots/console.png");
 const QUERY = "{ units { code name } }";
 

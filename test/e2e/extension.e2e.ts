@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DirectiveBoard } from "../../extension/src/api/api-types.js";
 import { sortUnitsWorstFirst } from "../../extension/src/model/compliance-tree.model.js";
 import { percent, statusLabel } from "../../extension/src/model/format.js";
@@ -17,18 +17,14 @@ import {
   waitForNotification,
   type Workbench,
 } from "./workbench.js";
+import { e2eEnv, screenshotFailedSteps } from "./e2e-run.js";
 
 // Started by test/e2e/run-e2e.mjs: the server with demo data, and code-server with the .vsix installed.
-const env = (name: string): string => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run this through \`npm run test:e2e\` (test/e2e/run-e2e.mjs).`);
-  return value;
-};
-const codeUrl = env("CCHC_E2E_CODE_URL");
-const serverUrl = env("CCHC_E2E_SERVER_URL");
-const token = env("CCHC_E2E_TOKEN");
-const workspace = env("CCHC_E2E_WORKSPACE");
-const work = env("CCHC_E2E_WORK");
+const codeUrl = e2eEnv("CCHC_E2E_CODE_URL");
+const serverUrl = e2eEnv("CCHC_E2E_SERVER_URL");
+const token = e2eEnv("CCHC_E2E_TOKEN");
+const workspace = e2eEnv("CCHC_E2E_WORKSPACE");
+const work = e2eEnv("CCHC_E2E_WORK");
 /** cchc.pageSize in the editor's settings (run-e2e.mjs). */
 const PAGE_SIZE = 4;
 const screenshot = resolve(__dirname, "../../docs/screenshots/extension.png");
@@ -66,13 +62,7 @@ beforeAll(async () => {
   bench = await openWorkbench(codeUrl, workspace, join(work, "chromium-profile"));
 });
 
-// A failed step leaves a picture of the workbench in test-output/ (ignored by git).
-afterEach(async (context) => {
-  if (context.task.result?.state !== "fail" || !bench) return;
-  const dir = resolve(__dirname, "../../test-output");
-  mkdirSync(dir, { recursive: true });
-  await bench.page.screenshot({ path: join(dir, `e2e-${context.task.name.replace(/\W+/g, "-")}.png`) }).catch(() => undefined);
-});
+screenshotFailedSteps(() => bench);
 
 afterAll(async () => {
   await bench?.close();

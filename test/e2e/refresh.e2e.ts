@@ -3,22 +3,18 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Compliance, DirectiveBoard } from "../../extension/src/api/api-types.js";
 import { percent, statusLabel } from "../../extension/src/model/format.js";
 import { answer, clearNotifications, openWorkbench, quickInput, runCommand, waitForNotification, type Workbench } from "./workbench.js";
+import { e2eEnv, screenshotFailedSteps } from "./e2e-run.js";
 
 // The editor against a server that goes away and comes back, and that changes under it. This file starts
 // its own server (a copy of the demo data on its own SQLite file and port), so stopping it never disturbs
 // the other e2e files, and points the editor's user settings at it for its duration.
-const env = (name: string): string => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run this through \`npm run test:e2e\` (test/e2e/run-e2e.mjs).`);
-  return value;
-};
-const codeUrl = env("CCHC_E2E_CODE_URL");
-const workspace = env("CCHC_E2E_WORKSPACE");
-const work = env("CCHC_E2E_WORK");
+const codeUrl = e2eEnv("CCHC_E2E_CODE_URL");
+const workspace = e2eEnv("CCHC_E2E_WORKSPACE");
+const work = e2eEnv("CCHC_E2E_WORK");
 const root = resolve(__dirname, "../..");
 /** The user settings file of the code-server profile that run-e2e.mjs made. */
 const settingsFile = join(work, "code-server", "user-data", "User", "settings.json");
@@ -133,12 +129,7 @@ beforeAll(async () => {
   bench = await openWorkbench(codeUrl, workspace, join(work, "chromium-profile-refresh"));
 });
 
-afterEach(async (context) => {
-  if (context.task.result?.state !== "fail" || !bench) return;
-  const dir = resolve(root, "test-output");
-  mkdirSync(dir, { recursive: true });
-  await bench.page.screenshot({ path: join(dir, `e2e-${context.task.name.replace(/\W+/g, "-")}.png`) }).catch(() => undefined);
-});
+screenshotFailedSteps(() => bench);
 
 afterAll(async () => {
   if (bench) await runCommand(bench.page, "CCHC: Sign Out").catch(() => undefined);
