@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { e2eEnv } from "./e2e-run.js";
+import { e2eEnv, serverApi } from "./e2e-run.js";
 
 // Every command with its inputs as arguments, as another extension (or a keybinding) runs it: the
 // workbench loads test/e2e/host/commands-with-arguments.cjs into the extension host (editor-e2e.md:
@@ -11,18 +11,11 @@ import { e2eEnv } from "./e2e-run.js";
 const codeUrl = e2eEnv("CCHC_E2E_CODE_URL");
 const serverUrl = e2eEnv("CCHC_E2E_SERVER_URL");
 const token = e2eEnv("CCHC_E2E_TOKEN");
+const api = serverApi(() => serverUrl, token);
 const workspace = e2eEnv("CCHC_E2E_WORKSPACE");
 const work = e2eEnv("CCHC_E2E_WORK");
 const root = resolve(__dirname, "../..");
 
-async function api<T>(query: string): Promise<T> {
-  const response = await fetch(`${serverUrl}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query }),
-  });
-  return ((await response.json()) as { data: T }).data;
-}
 
 describe("CCHC commands driven by arguments, in the extension host", () => {
   it("runs every command without a dialog", async () => {

@@ -3,12 +3,13 @@ import { join, resolve } from "node:path";
 import type { FrameLocator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answer, openWorkbench, runCommand, waitForNotification, type Workbench } from "./workbench.js";
-import { e2eEnv } from "./e2e-run.js";
+import { e2eEnv, serverApi } from "./e2e-run.js";
 
 // Started by test/e2e/run-e2e.mjs: the server with demo data, and code-server with the .vsix installed.
 const codeUrl = e2eEnv("CCHC_E2E_CODE_URL");
 const serverUrl = e2eEnv("CCHC_E2E_SERVER_URL");
 const token = e2eEnv("CCHC_E2E_TOKEN");
+const serverAnswer = serverApi(() => serverUrl, token);
 const workspace = e2eEnv("CCHC_E2E_WORKSPACE");
 const work = e2eEnv("CCHC_E2E_WORK");
 const screenshot = resolve(__dirname, "../../docs/screenshots/console.png");
@@ -37,14 +38,6 @@ function editorValue(frame: FrameLocator, selector: string): Promise<string> {
     .evaluate((element) => (element as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue());
 }
 
-async function serverAnswer(query: string): Promise<unknown> {
-  const response = await fetch(`${serverUrl}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query }),
-  });
-  return response.json();
-}
 
 describe("CCHC: Open GraphiQL Console (code-server)", () => {
   // What the editor holds after typing: CodeMirror's auto-closing may eat a typed space under load,
@@ -78,7 +71,7 @@ describe("CCHC: Open GraphiQL Console (code-server)", () => {
       await page.waitForTimeout(250);
       shown = await editorValue(frame, ".result-window");
     }
-    expect(JSON.parse(shown)).toEqual(await serverAnswer(QUERY));
+    expect(JSON.parse(shown)).toEqual({ data: await serverAnswer(QUERY) });
 
     mkdirSync(resolve(screenshot, ".."), { recursive: true });
     await page.screenshot({ path: screenshot });

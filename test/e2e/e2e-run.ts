@@ -20,3 +20,17 @@ export function screenshotFailedSteps(workbench: () => Workbench | undefined): v
     await bench.page.screenshot({ path: join(dir, `e2e-${context.task.name.replace(/\W+/g, "-")}.png`) }).catch(() => undefined);
   });
 }
+
+/** Asks the server itself, to compare the editor with: the data of a query that must succeed. */
+export function serverApi(serverUrl: () => string, token: string) {
+  return async function api<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await fetch(`${serverUrl()}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T; errors?: unknown[] };
+    if (body.errors?.length || !body.data) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+}

@@ -17,28 +17,19 @@ import {
   waitForNotification,
   type Workbench,
 } from "./workbench.js";
-import { e2eEnv, screenshotFailedSteps } from "./e2e-run.js";
+import { e2eEnv, screenshotFailedSteps, serverApi } from "./e2e-run.js";
 
 // Started by test/e2e/run-e2e.mjs: the server with demo data, and code-server with the .vsix installed.
 const codeUrl = e2eEnv("CCHC_E2E_CODE_URL");
 const serverUrl = e2eEnv("CCHC_E2E_SERVER_URL");
 const token = e2eEnv("CCHC_E2E_TOKEN");
+const api = serverApi(() => serverUrl, token);
 const workspace = e2eEnv("CCHC_E2E_WORKSPACE");
 const work = e2eEnv("CCHC_E2E_WORK");
 /** cchc.pageSize in the editor's settings (run-e2e.mjs). */
 const PAGE_SIZE = 4;
 const screenshot = resolve(__dirname, "../../docs/screenshots/extension.png");
 
-async function api<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch(`${serverUrl}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors?.length || !body.data) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 async function waitForFiles(folder: string, pattern: RegExp, timeoutMs = 60_000): Promise<string[]> {
   const until = Date.now() + timeoutMs;

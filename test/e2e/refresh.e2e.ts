@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Compliance, DirectiveBoard } from "../../extension/src/api/api-types.js";
 import { percent, statusLabel } from "../../extension/src/model/format.js";
 import { answer, clearNotifications, openWorkbench, quickInput, runCommand, waitForNotification, type Workbench } from "./workbench.js";
-import { e2eEnv, screenshotFailedSteps } from "./e2e-run.js";
+import { e2eEnv, screenshotFailedSteps, serverApi } from "./e2e-run.js";
 
 // The editor against a server that goes away and comes back, and that changes under it. This file starts
 // its own server (a copy of the demo data on its own SQLite file and port), so stopping it never disturbs
@@ -22,6 +22,7 @@ const originalSettings = readFileSync(settingsFile, "utf8");
 const token = `refresh-${randomBytes(16).toString("hex")}`;
 const database = join(work, "refresh-e2e.sqlite");
 let serverUrl = "";
+const api = serverApi(() => serverUrl, token);
 let server: ChildProcess | undefined;
 
 function freePort(): Promise<number> {
@@ -80,16 +81,6 @@ async function stopServer(): Promise<void> {
   });
 }
 
-async function api<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch(`${serverUrl}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors?.length || !body.data) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 const COMPLIANCE = "overdueCases apologizedCases apologyRate tasks reportedTasks reportRate filedTasks fileRate rate status";
 async function latestBoard(): Promise<DirectiveBoard> {
