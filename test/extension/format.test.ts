@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { Compliance } from "../../extension/src/api/api-types.js";
 import {
   complianceLines,
   deadlineText,
@@ -9,19 +8,9 @@ import {
   statusBarText,
   vietnamDateTime,
 } from "../../extension/src/model/format.js";
+import { complianceAt } from "./fixtures/compliance.js";
 
-const compliance = (rate: number, status: Compliance["status"] = "IN_PROGRESS"): Compliance => ({
-  overdueCases: 8,
-  apologizedCases: 5,
-  apologyRate: 0.625,
-  tasks: 10,
-  reportedTasks: 7,
-  reportRate: 0.7,
-  filedTasks: 4,
-  fileRate: 0.4,
-  rate,
-  status,
-});
+const compliance = complianceAt;
 
 describe("percent", () => {
   it("rounds down so that anything short of done never reads 100%", () => {

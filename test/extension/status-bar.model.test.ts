@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Compliance, DirectiveBoard } from "../../extension/src/api/api-types.js";
+import type { DirectiveBoard } from "../../extension/src/api/api-types.js";
 import { presentStatusBar } from "../../extension/src/model/status-bar.model.js";
+import { complianceAt } from "./fixtures/compliance.js";
 
-const compliance = (rate: number): Compliance => ({
-  overdueCases: 8,
-  apologizedCases: 5,
-  apologyRate: 0.625,
-  tasks: 10,
-  reportedTasks: 7,
-  reportRate: 0.7,
-  filedTasks: 4,
-  fileRate: 0.4,
-  rate,
-  status: rate >= 1 ? "COMPLIANT" : "IN_PROGRESS",
-});
+const compliance = complianceAt;
 
 const board = (rate: number, deadline: string): DirectiveBoard => ({
   id: "1",
