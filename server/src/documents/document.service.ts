@@ -9,7 +9,7 @@ import { Directive } from "../entities/directive.entity.js";
 import { Holiday } from "../entities/holiday.entity.js";
 import { Unit } from "../entities/unit.entity.js";
 import { NotFoundError } from "../graphql/errors.js";
-import { compareCodePoints } from "../services/code-order.js";
+import { unitsByCode } from "../services/units.js";
 import { boardCounts, complianceCountsByUnit, countsOf } from "../services/compliance.sql.js";
 import { parseId } from "../services/directives.js";
 import {
@@ -136,8 +136,7 @@ function directivePart(d: Directive): DirectiveFacts {
 
 /** Figures per unit and for the board, from the same SQL aggregates as the API's Compliance. */
 async function figuresByUnit(db: DataSource, directive: Directive, asOf: Date) {
-  const [units, byUnit] = await Promise.all([db.getRepository(Unit).find(), complianceCountsByUnit(db, directive, asOf)]);
-  units.sort((a, b) => compareCodePoints(a.code, b.code));
+  const [units, byUnit] = await Promise.all([unitsByCode(db), complianceCountsByUnit(db, directive, asOf)]);
   return {
     rows: units.map((unit) => ({
       unitId: unit.id,

@@ -3,12 +3,12 @@ import { storedResolutionTimeliness } from "../../domain/timeliness.js";
 import { Apology } from "../../entities/apology.entity.js";
 import { Case } from "../../entities/case.entity.js";
 import { parseId } from "../../services/directives.js";
-import { requireUnitWriter } from "../auth.js";
 import type { GraphQLContext } from "../context.js";
 import { BadUserInputError, ConflictError, isUniqueViolation, NotFoundError } from "../errors.js";
 import { ApologyInput } from "../inputs/apology.input.js";
 import { DateTimeScalar } from "../scalars.js";
 import { normalizeOptionalText } from "../validation.js";
+import { requireWriterOfUnit } from "../unit-access.js";
 
 @Resolver(() => Apology)
 export class ApologyResolver {
@@ -17,8 +17,7 @@ export class ApologyResolver {
   async issueApology(@Arg("input", () => ApologyInput) input: ApologyInput, @Ctx() ctx: GraphQLContext): Promise<Apology> {
     const found = await ctx.db.getRepository(Case).findOneBy({ code: input.caseCode });
     if (!found) throw new NotFoundError(`No case has code "${input.caseCode}".`);
-    const unit = await ctx.loaders.unitById.load(found.unitId);
-    requireUnitWriter(ctx.principal, found.unitId, unit?.code ?? String(found.unitId));
+    await requireWriterOfUnit(ctx, found.unitId);
     const repository = ctx.db.getRepository(Apology);
     if (await repository.existsBy({ caseId: found.id })) {
       throw new ConflictError(`Case ${found.code} already has an apology; a return date may be rescheduled only once.`);
@@ -66,8 +65,7 @@ export class ApologyResolver {
     const apology = rowId === null ? null : await repository.findOneBy({ id: rowId });
     if (!apology) throw new NotFoundError(`No apology has id ${id}.`);
     const owner = (await ctx.loaders.caseById.load(apology.caseId)) as Case;
-    const unit = await ctx.loaders.unitById.load(owner.unitId);
-    requireUnitWriter(ctx.principal, owner.unitId, unit?.code ?? String(owner.unitId));
+    await requireWriterOfUnit(ctx, owner.unitId);
     apology.publishedAt = publishedAt ?? ctx.now;
     apology.publishedVia = normalizeOptionalText(via) ?? apology.publishedVia;
     return repository.save(apology);

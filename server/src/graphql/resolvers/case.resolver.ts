@@ -4,7 +4,6 @@ import { Apology } from "../../entities/apology.entity.js";
 import { Case } from "../../entities/case.entity.js";
 import { Unit } from "../../entities/unit.entity.js";
 import { listCases } from "../../services/case-list.js";
-import { requireUnitWriter } from "../auth.js";
 import { resolveScopeFilter, toConnection } from "../connection.js";
 import type { GraphQLContext } from "../context.js";
 import { TimelinessEnum } from "../enums.js";
@@ -17,6 +16,7 @@ import { CaseConnection } from "../types/connection.type.js";
 import { retryOnUniqueViolation } from "../upsert-retry.js";
 import { requiredText } from "../validation.js";
 import { unitByCode } from "./unit-lookup.js";
+import { requireWriterOfMove } from "../unit-access.js";
 
 @Resolver(() => Case)
 export class CaseResolver {
@@ -62,11 +62,7 @@ export class CaseResolver {
     const repository = ctx.db.getRepository(Case);
     return retryOnUniqueViolation(async () => {
       const existing = await repository.findOneBy({ code: input.code });
-      requireUnitWriter(ctx.principal, unit.id, unit.code);
-      if (existing && existing.unitId !== unit.id) {
-        const previous = await ctx.loaders.unitById.load(existing.unitId);
-        requireUnitWriter(ctx.principal, existing.unitId, previous?.code ?? String(existing.unitId));
-      }
+      await requireWriterOfMove(ctx, existing?.unitId, unit.id);
       const row = existing ?? repository.create({ code: input.code });
       Object.assign(row, {
         procedureName: input.procedureName,

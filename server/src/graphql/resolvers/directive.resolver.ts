@@ -1,8 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Directive } from "../../entities/directive.entity.js";
-import { Unit } from "../../entities/unit.entity.js";
 import { boardCounts, countsOf } from "../../services/compliance.sql.js";
-import { compareCodePoints } from "../../services/code-order.js";
 import { parseId } from "../../services/directives.js";
 import { requireAdmin } from "../auth.js";
 import { countsByUnit, toCompliance } from "../compliance.js";
@@ -11,6 +9,7 @@ import { BadUserInputError } from "../errors.js";
 import { DirectiveInput } from "../inputs/directive.input.js";
 import { DateTimeScalar } from "../scalars.js";
 import { Compliance, UnitCompliance } from "../types/compliance.type.js";
+import { unitsByCode } from "../../services/units.js";
 
 @Resolver(() => Directive)
 export class DirectiveResolver {
@@ -64,11 +63,10 @@ export class DirectiveResolver {
   ): Promise<UnitCompliance[]> {
     const moment = asOf ?? ctx.now;
     const [units, byUnit] = await Promise.all([
-      ctx.db.getRepository(Unit).find(),
+      unitsByCode(ctx.db),
       countsByUnit(ctx, directive, moment),
     ]);
     return units
-      .sort((a, b) => compareCodePoints(a.code, b.code))
       .map((unit) => {
         ctx.loaders.unitById.prime(unit.id, unit);
         return Object.assign(new UnitCompliance(), {

@@ -2,7 +2,6 @@ import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "t
 import { HpNetTask } from "../../entities/hpnet-task.entity.js";
 import { Unit } from "../../entities/unit.entity.js";
 import { listTasks } from "../../services/task-list.js";
-import { requireUnitWriter } from "../auth.js";
 import { resolveScopeFilter, toConnection } from "../connection.js";
 import type { GraphQLContext } from "../context.js";
 import { BadUserInputError } from "../errors.js";
@@ -13,6 +12,7 @@ import { HpNetTaskConnection } from "../types/connection.type.js";
 import { retryOnUniqueViolation } from "../upsert-retry.js";
 import { normalizeOptionalText, requiredText } from "../validation.js";
 import { unitByCode } from "./unit-lookup.js";
+import { requireWriterOfMove } from "../unit-access.js";
 
 @Resolver(() => HpNetTask)
 export class HpNetTaskResolver {
@@ -58,11 +58,7 @@ export class HpNetTaskResolver {
     const repository = ctx.db.getRepository(HpNetTask);
     return retryOnUniqueViolation(async () => {
       const existing = await repository.findOneBy({ externalId: input.externalId });
-      requireUnitWriter(ctx.principal, unit.id, unit.code);
-      if (existing && existing.unitId !== unit.id) {
-        const previous = await ctx.loaders.unitById.load(existing.unitId);
-        requireUnitWriter(ctx.principal, existing.unitId, previous?.code ?? String(existing.unitId));
-      }
+      await requireWriterOfMove(ctx, existing?.unitId, unit.id);
       const row = existing ?? repository.create({ externalId: input.externalId });
       Object.assign(row, {
         title: input.title,

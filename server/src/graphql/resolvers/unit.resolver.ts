@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Unit } from "../../entities/unit.entity.js";
 import { countsOf } from "../../services/compliance.sql.js";
-import { compareCodePoints } from "../../services/code-order.js";
 import { requireAdmin } from "../auth.js";
 import { countsByUnit, resolveDirective, toCompliance } from "../compliance.js";
 import type { GraphQLContext } from "../context.js";
@@ -10,13 +9,13 @@ import { DateTimeScalar } from "../scalars.js";
 import { Compliance } from "../types/compliance.type.js";
 import { retryOnUniqueViolation } from "../upsert-retry.js";
 import { requiredText } from "../validation.js";
+import { unitsByCode } from "../../services/units.js";
 
 @Resolver(() => Unit)
 export class UnitResolver {
   @Query(() => [Unit], { description: "Every unit, ordered by code." })
   async units(@Ctx() ctx: GraphQLContext): Promise<Unit[]> {
-    const units = await ctx.db.getRepository(Unit).find();
-    return units.sort((a, b) => compareCodePoints(a.code, b.code));
+    return unitsByCode(ctx.db);
   }
 
   @Query(() => Unit, { nullable: true })

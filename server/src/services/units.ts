@@ -1,0 +1,9 @@
+import type { DataSource } from "typeorm";
+import { Unit } from "../entities/unit.entity.js";
+import { compareCodePoints } from "./code-order.js";
+
+/** Every unit, ordered by code in code points (the contract's order, whatever the database's collation). */
+export async function unitsByCode(db: DataSource): Promise<Unit[]> {
+  const units = await db.getRepository(Unit).find();
+  return units.sort((a, b) => compareCodePoints(a.code, b.code));
+}
