@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { WorkingCalendar } from "../../server/src/domain/calendar.js";
-import { PUBLIC_HOLIDAYS_2023_2024 } from "../../server/src/domain/public-holidays.js";
+import { SHIPPED_PUBLIC_HOLIDAYS } from "../../server/src/domain/public-holidays.js";
 import { addDays } from "../../server/src/domain/vietnam-time.js";
 
-const calendar = new WorkingCalendar(PUBLIC_HOLIDAYS_2023_2024);
+const calendar = new WorkingCalendar(SHIPPED_PUBLIC_HOLIDAYS);
 
 /** Day-by-day count: the definition itself, to hold the arithmetic version to it. */
 function slowCount(after: string, through: string): number {
@@ -41,8 +41,27 @@ describe("the working-day calendar", () => {
     expect(calendar.workingDaysAfter("2023-11-17", "2023-11-10")).toBe(0);
   });
 
-  it("agrees with the day-by-day definition over two years of ranges", () => {
-    for (let start = "2022-12-20"; start < "2025-01-10"; start = addDays(start, 11)) {
+  it("skips Tết 2025 and Tết 2026", () => {
+    // Due Friday 24 Jan 2025: 27-31 Jan are Tết, Monday 3 Feb works.
+    expect(calendar.workingDaysAfter("2025-01-24", "2025-02-03")).toBe(1);
+    // Due Friday 13 Feb 2026: 16-20 Feb are Tết, Monday 23 Feb works.
+    expect(calendar.workingDaysAfter("2026-02-13", "2026-02-23")).toBe(1);
+    expect(calendar.addWorkingDays("2026-02-13", 1)).toBe("2026-02-23");
+  });
+
+  it("counts the 2026 make-up Saturdays, one before the day it covers", () => {
+    // Due Wednesday 31 Dec 2025: 1-2 Jan off; 5-9 work; Saturday 10 Jan is a working day.
+    expect(calendar.workingDaysAfter("2025-12-31", "2026-01-10")).toBe(6);
+    // Due Friday 21 Aug 2026, the eve of the make-up Saturday: the Saturday already counts.
+    expect(calendar.workingDaysAfter("2026-08-21", "2026-08-22")).toBe(1);
+    expect(calendar.addWorkingDays("2026-08-21", 1)).toBe("2026-08-22");
+    // Then 24-28 work, 31 Aug, 1 and 2 Sep off, Thursday 3 Sep works.
+    expect(calendar.workingDaysAfter("2026-08-21", "2026-09-03")).toBe(7);
+    expect(calendar.isWorkingDay("2026-11-24")).toBe(true);
+  });
+
+  it("agrees with the day-by-day definition over four years of ranges", () => {
+    for (let start = "2022-12-20"; start < "2027-01-10"; start = addDays(start, 11)) {
       for (const span of [0, 1, 2, 6, 7, 8, 13, 40, 400]) {
         const end = addDays(start, span);
         expect(calendar.workingDaysAfter(start, end), `${start}..${end}`).toBe(slowCount(start, end));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { WorkingCalendar } from "../../server/src/domain/calendar.js";
-import { PUBLIC_HOLIDAYS_2023_2024 } from "../../server/src/domain/public-holidays.js";
+import { SHIPPED_PUBLIC_HOLIDAYS } from "../../server/src/domain/public-holidays.js";
 import { timelinessAsOf, workingDaysLate } from "../../server/src/domain/timeliness.js";
 
-const calendar = new WorkingCalendar(PUBLIC_HOLIDAYS_2023_2024);
+const calendar = new WorkingCalendar(SHIPPED_PUBLIC_HOLIDAYS);
 const at = (iso: string) => new Date(iso);
 const due = at("2023-11-17T16:30:00+07:00");
 

@@ -1,5 +1,5 @@
 import { WorkingCalendar } from "../../domain/calendar.js";
-import { PUBLIC_HOLIDAYS_2023_2024 } from "../../domain/public-holidays.js";
+import { SHIPPED_PUBLIC_HOLIDAYS } from "../../domain/public-holidays.js";
 import { addDays, fromVietnamWallClock } from "../../domain/vietnam-time.js";
 import { DEMO_PEOPLE, DEMO_PROCEDURES, DEMO_TASK_TITLES, DEMO_UNITS, demoApplicant } from "./demo-units.js";
 
@@ -57,7 +57,7 @@ const REASONS = [
  */
 export function generateDemo(caseCount = 320, taskCount = 180) {
   const rng = random(20231117);
-  const calendar = new WorkingCalendar(PUBLIC_HOLIDAYS_2023_2024);
+  const calendar = new WorkingCalendar(SHIPPED_PUBLIC_HOLIDAYS);
   const caseUnits = Object.keys(DEMO_PROCEDURES);
   const cases: DemoCase[] = [];
   for (let i = 1; i <= caseCount; i += 1) {
