@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import { DataSource } from "typeorm";
 import type { DatabaseConfig } from "../config.js";
 import { ENTITIES } from "../entities/index.js";
+import { runMigrationsExclusively } from "./exclusive-migrations.js";
 import { MIGRATIONS } from "./migrations/index.js";
 import { StatementLogger } from "./statement-logger.js";
 
@@ -50,7 +51,7 @@ export function createDataSource(config: DatabaseConfig): DataSource {
 export async function openDatabase(config: DatabaseConfig): Promise<DataSource> {
   const dataSource = createDataSource(config);
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: "each" });
+  await runMigrationsExclusively(dataSource);
   return dataSource;
 }
 
