@@ -2,6 +2,7 @@ import { ApiTokenResolver } from "./api-token.resolver.js";
 import { ApologyResolver } from "./apology.resolver.js";
 import { CaseResolver } from "./case.resolver.js";
 import { DirectiveResolver } from "./directive.resolver.js";
+import { DirectiveProgressResolver } from "./directive-progress.resolver.js";
 import { DocumentResolver } from "./document.resolver.js";
 import { HolidayResolver } from "./holiday.resolver.js";
 import { HpNetTaskResolver } from "./hpnet-task.resolver.js";
@@ -13,6 +14,7 @@ import { UnitResolver } from "./unit.resolver.js";
 export const RESOLVERS = [
   UnitResolver,
   DirectiveResolver,
+  DirectiveProgressResolver,
   CaseResolver,
   ApologyResolver,
   HpNetTaskResolver,
