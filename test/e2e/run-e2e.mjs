@@ -1,7 +1,7 @@
 // `npm run test:e2e`: the extension in a real VS Code (code-server 4.100.3) driven by Debian's Chromium.
 // Builds the server and the .vsix, starts the server on a throwaway SQLite file with demo data and a known
 // admin token, installs the .vsix into a fresh code-server, runs test/e2e/*.e2e.ts with vitest, and stops
-// everything it started (by process group id) whatever happens. See /work/shared/editor-e2e.md.
+// everything it started (by process group id) whatever happens. See the README, "The VS Code extension".
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";

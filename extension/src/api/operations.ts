@@ -1,4 +1,4 @@
-/** Every operation the extension sends, written against /work/shared/contract.graphql. */
+/** Every operation the extension sends, written against docs/contract.graphql. */
 const COMPLIANCE = `overdueCases apologizedCases apologyRate tasks reportedTasks reportRate filedTasks fileRate rate status`;
 const DIRECTIVE = `id number subject issuedOn periodStart periodEnd deadline`;
 const BOARD = `${DIRECTIVE} compliance { ${COMPLIANCE} } units { unit { id code name kind } compliance { ${COMPLIANCE} } }`;

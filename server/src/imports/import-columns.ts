@@ -1,5 +1,5 @@
 /**
- * The three import formats of ../../../shared/import-formats.md (part of the public contract):
+ * The three import formats of docs/import-formats.md (part of the public contract):
  * each column's English name, Vietnamese name, whether it is required and how its cells read.
  */
 export type ImportKind = "cases" | "apologies" | "tasks";

@@ -2,7 +2,7 @@ import type { ApologyFormTexts, LetterTexts } from "./letter-texts.js";
 
 /**
  * Circular 01/2018/TT-VPCP, form no. 04. The official sentences are not confirmed word for word
- * (../shared/domain.md marks them [U]), so they are written plainly and the Office may edit them.
+ * (docs/domain.md marks them [U]), so they are written plainly and the Office may edit them.
  */
 const APOLOGY_FORM_2018: ApologyFormTexts = {
   source: "Thông tư số 01/2018/TT-VPCP, Mẫu số 04",
