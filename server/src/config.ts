@@ -13,6 +13,19 @@ export interface AppConfig {
   /** Seed demo data into an empty database. */
   demo: boolean;
   logLevel: LogLevel;
+  imports: ImportLimits;
+}
+
+/** The limits of docs/import-formats.md for imports through the API (the command line streams larger files). */
+export interface ImportLimits {
+  /** Data rows of one file (CCHC_IMPORT_MAX_ROWS, default 1,000,000). */
+  maxRows: number;
+  /** Bytes of CSV text, UTF-8 (CCHC_IMPORT_MAX_CSV_BYTES, default 64 MiB). */
+  maxCsvBytes: number;
+  /** Bytes an .xlsx workbook's parts unpack to together (CCHC_IMPORT_MAX_XLSX_UNPACKED_BYTES, default 256 MiB). */
+  maxXlsxUnpackedBytes: number;
+  /** Milliseconds a file's reader may go without producing a row before the import is stopped, API and command line (CCHC_IMPORT_READ_TIMEOUT_MS, default 30,000). */
+  readTimeoutMs: number;
 }
 
 export const DEFAULT_DATABASE_URL = "sqlite:./data/cchc.sqlite";
@@ -33,7 +46,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminToken,
     demo: parseBoolean("CCHC_DEMO", env.CCHC_DEMO, nonEmpty(env.DATABASE_URL) === null),
     logLevel: parseLogLevel(env.LOG_LEVEL),
+    imports: loadImportLimits(env),
   };
+}
+
+/** Read on their own too: each import through the API reads them, so a test can lower them. */
+export function loadImportLimits(env: NodeJS.ProcessEnv = process.env): ImportLimits {
+  return {
+    maxRows: parseCount("CCHC_IMPORT_MAX_ROWS", env.CCHC_IMPORT_MAX_ROWS, 1_000_000),
+    maxCsvBytes: parseCount("CCHC_IMPORT_MAX_CSV_BYTES", env.CCHC_IMPORT_MAX_CSV_BYTES, 64 * 1024 * 1024),
+    maxXlsxUnpackedBytes: parseCount("CCHC_IMPORT_MAX_XLSX_UNPACKED_BYTES", env.CCHC_IMPORT_MAX_XLSX_UNPACKED_BYTES, 256 * 1024 * 1024),
+    readTimeoutMs: parseCount("CCHC_IMPORT_READ_TIMEOUT_MS", env.CCHC_IMPORT_READ_TIMEOUT_MS, 30_000),
+  };
+}
+
+function parseCount(name: string, value: string | undefined, fallback: number): number {
+  if (nonEmpty(value) === null) return fallback;
+  const count = Number(value);
+  if (!Number.isSafeInteger(count) || count < 1) throw new ConfigError(`${name} must be a whole number above 0; got "${value}".`);
+  return count;
 }
 
 export function parseDatabaseUrl(url: string): DatabaseConfig {

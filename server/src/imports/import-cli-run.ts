@@ -6,9 +6,10 @@ import { openDatabase } from "../db/data-source.js";
 import { Role } from "../graphql/enums.js";
 import { setLogLevel } from "../log.js";
 import { IMPORT_KINDS, type ImportKind } from "./import-columns.js";
-import { formatOfFile, recordsOfFile } from "./import-file.js";
+import { formatOfFile } from "./import-file.js";
 import { importReportText } from "./import-report.js";
 import { runImport } from "./import-run.js";
+import { fileSource } from "./import-source.js";
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -62,10 +63,11 @@ export async function runImportCli(args: readonly string[], io: CliIo): Promise<
   const cpuBefore = process.cpuUsage();
   const progress = progressLine(io.stderr, basename(path));
   try {
-    const outcome = await runImport(db, kind, () => recordsOfFile(path, format), {
+    const outcome = await runImport(db, kind, fileSource(path, format), {
       actor: { role: Role.ADMIN, unitId: null, tokenId: null },
       onProgress: ({ rows }) => progress.update(rows),
       dryRun: flags.has("--dry-run"),
+      readTimeoutMs: config.imports.readTimeoutMs,
     });
     progress.done();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;

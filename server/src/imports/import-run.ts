@@ -11,8 +11,10 @@ import type { ImportError, ImportOutcome } from "./import-result.js";
 import { ImportSession, unknownUnitMessage } from "./import-session.js";
 import { inImportTransaction } from "./import-transaction.js";
 import type { KindImporter } from "./kind-importer.js";
+import type { ImportSource } from "./import-source.js";
 import { retryOnLockConflict } from "./lock-conflict-retry.js";
-import { cleanCell, isBlankRecord, UnreadableFileError, type SourceRecord } from "./source-record.js";
+import { withReadTimeout } from "./read-timeout.js";
+import { cleanCell, ImportLimitError, isBlankRecord, UnreadableFileError, type SourceRecord } from "./source-record.js";
 
 export const IMPORTERS: Readonly<Record<ImportKind, KindImporter<unknown>>> = {
   cases: casesImporter as KindImporter<unknown>,
@@ -32,7 +34,11 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Check everything and count what would change, but write nothing. */
   dryRun?: boolean;
+  /** Milliseconds the file's reader may take to produce the next row (default 30 s); then the import stops. */
+  readTimeoutMs?: number;
 }
+
+const DEFAULT_READ_TIMEOUT_MS = 30_000;
 
 /**
  * A file's records: read once, or (a function returning a fresh reading each call) read again
@@ -57,15 +63,34 @@ export type RecordSource = AsyncIterable<SourceRecord> | (() => AsyncIterable<So
 export async function runImport(
   db: DataSource,
   kind: ImportKind,
-  records: RecordSource,
+  records: RecordSource | ImportSource,
   options: ImportOptions,
 ): Promise<ImportOutcome> {
   if (options.actor.role === Role.VIEWER) {
     throw new ForbiddenError("A VIEWER token can read but not import; ask for an OFFICER or ADMIN token.");
   }
   const importer = IMPORTERS[kind];
+  if (isImportSource(records)) {
+    // The whole file is read and checked before any lock or transaction is taken.
+    try {
+      await records.check();
+    } catch (error) {
+      if (error instanceof UnreadableFileError || error instanceof ImportLimitError) return refused(error);
+      throw error;
+    }
+    return retryOnLockConflict(() => importOnce(db, importer, records.records(), options));
+  }
   if (typeof records !== "function") return importOnce(db, importer, records, options);
   return retryOnLockConflict(() => importOnce(db, importer, records(), options));
+}
+
+function isImportSource(records: RecordSource | ImportSource): records is ImportSource {
+  return typeof records === "object" && "check" in records;
+}
+
+/** A file refused whole: one error, on the line where reading stopped (line 1 for a limit or a broken archive). */
+function refused(error: UnreadableFileError | ImportLimitError): ImportOutcome {
+  return { created: 0, updated: 0, unchanged: 0, errors: [{ line: error.line, column: null, message: error.message }] };
 }
 
 async function importOnce(
@@ -101,7 +126,7 @@ async function importOnce(
     };
 
     try {
-      for await (const record of records) {
+      for await (const record of withReadTimeout(records, options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS)) {
         if (isBlankRecord(record)) continue;
         if (header === null) {
           const match = matchHeader(record.cells, importer.columns, record.line);

@@ -20,6 +20,18 @@ export class UnreadableFileError extends Error {
   }
 }
 
+/**
+ * A file beyond what one import takes (rows, text size, unpacked size): refused whole before
+ * anything is written, with one error on line 1 that names the limit.
+ */
+export class ImportLimitError extends Error {
+  readonly line = 1;
+  constructor(message: string) {
+    super(message);
+    this.name = "ImportLimitError";
+  }
+}
+
 /** Text as it is stored: trimmed, Unicode NFC; blank is null. */
 export function cleanCell(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;

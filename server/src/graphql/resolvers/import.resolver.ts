@@ -1,8 +1,8 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { csvRecords, csvText } from "../../imports/csv-records.js";
+import { loadImportLimits } from "../../config.js";
 import type { ImportKind } from "../../imports/import-columns.js";
-import { runImport, type RecordSource } from "../../imports/import-run.js";
-import { xlsxRecords } from "../../imports/xlsx-records.js";
+import { runImport } from "../../imports/import-run.js";
+import { csvTextSource, xlsxBufferSource, type ImportSource } from "../../imports/import-source.js";
 import type { GraphQLContext } from "../context.js";
 import { BadUserInputError } from "../errors.js";
 import { ImportResult } from "../types/import-result.type.js";
@@ -74,7 +74,7 @@ export class ImportResolver {
 }
 
 function importCsv(ctx: GraphQLContext, kind: ImportKind, csv: string, dryRun: boolean): Promise<ImportResult> {
-  return run(ctx, kind, () => csvRecords(csvText(csv)), dryRun);
+  return run(ctx, kind, csvTextSource(csv, loadImportLimits().maxCsvBytes), dryRun);
 }
 
 function importXlsx(ctx: GraphQLContext, kind: ImportKind, contentBase64: string, dryRun: boolean): Promise<ImportResult> {
@@ -83,14 +83,10 @@ function importXlsx(ctx: GraphQLContext, kind: ImportKind, contentBase64: string
     throw new BadUserInputError("contentBase64 is not base64; send the .xlsx file's bytes encoded in base64.");
   }
   const bytes = Buffer.from(text, "base64");
-  return run(ctx, kind, () => xlsxRecords(bytes), dryRun);
+  return run(ctx, kind, xlsxBufferSource(bytes, loadImportLimits().maxXlsxUnpackedBytes), dryRun);
 }
 
-async function run(
-  ctx: GraphQLContext,
-  kind: ImportKind,
-  records: RecordSource,
-  dryRun: boolean,
-): Promise<ImportResult> {
-  return runImport(ctx.db, kind, records, { actor: ctx.principal, dryRun });
+async function run(ctx: GraphQLContext, kind: ImportKind, source: ImportSource, dryRun: boolean): Promise<ImportResult> {
+  const { readTimeoutMs } = loadImportLimits();
+  return runImport(ctx.db, kind, source, { actor: ctx.principal, dryRun, readTimeoutMs });
 }

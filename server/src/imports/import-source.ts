@@ -1,0 +1,53 @@
+import { csvRecords, csvText } from "./csv-records.js";
+import { recordsOfFile, type FileFormat } from "./import-file.js";
+import { ImportLimitError, type SourceRecord } from "./source-record.js";
+import { bufferBytes, checkXlsxArchive, checkXlsxFile } from "./xlsx-archive-check.js";
+import { xlsxRecords } from "./xlsx-records.js";
+
+/**
+ * A file to import: `check` reads and checks it whole without the database (a broken archive, a
+ * file beyond the limits), so that no lock or transaction is ever held while a file that cannot
+ * be read is being read; `records` reads it from the start, as often as the import needs.
+ */
+export interface ImportSource {
+  check(): Promise<void>;
+  records(): AsyncIterable<SourceRecord>;
+}
+
+/** CSV text of a GraphQL argument; `maxBytes` is the API's limit on its UTF-8 size. */
+export function csvTextSource(text: string, maxBytes = Infinity): ImportSource {
+  return {
+    async check() {
+      const bytes = Buffer.byteLength(text, "utf8");
+      if (bytes > maxBytes) {
+        throw new ImportLimitError(
+          `The CSV text is ${mebibytes(bytes)}; an import through the API takes at most ${mebibytes(maxBytes)}. ` +
+            "Split the file, or import it with the command-line importer.",
+        );
+      }
+    },
+    records: () => csvRecords(csvText(text)),
+  };
+}
+
+/** An .xlsx file's bytes (a GraphQL argument); `maxUnpackedBytes` is the API's limit on what it unpacks to. */
+export function xlsxBufferSource(bytes: Buffer, maxUnpackedBytes = Infinity): ImportSource {
+  return {
+    check: () => checkXlsxArchive(bufferBytes(bytes), maxUnpackedBytes),
+    records: () => xlsxRecords(bytes),
+  };
+}
+
+/** A file on disk (the command line): an .xlsx is checked whole first, a CSV streams as it is read. */
+export function fileSource(path: string, format: FileFormat): ImportSource {
+  return {
+    check: async () => {
+      if (format === "xlsx") await checkXlsxFile(path);
+    },
+    records: () => recordsOfFile(path, format),
+  };
+}
+
+function mebibytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toLocaleString("en-US", { maximumFractionDigits: 1 })} MiB`;
+}

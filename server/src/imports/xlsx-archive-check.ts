@@ -1,0 +1,179 @@
+import { open } from "node:fs/promises";
+import { PassThrough, Readable, Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { crc32, createInflateRaw } from "node:zlib";
+import { ImportLimitError, UnreadableFileError } from "./source-record.js";
+
+/**
+ * Checks an .xlsx file whole before any row of it is read: it is a zip archive, every part in its
+ * directory inflates completely to the size and CRC-32 the directory declares, the parts together
+ * stay under the unpacking limit, and a worksheet is among them.
+ *
+ * Why: exceljs's streaming reader never settles on a damaged deflate stream (its promise neither
+ * resolves nor rejects), so a damaged file must never reach it; and a few MB of zip can unpack to
+ * many GB. The parts are inflated as a stream (zlib, off the event loop) and nothing is kept.
+ */
+export async function checkXlsxArchive(bytes: ByteSource, maxUnpackedBytes = Infinity): Promise<void> {
+  const entries = await readDirectory(bytes);
+  if (!entries.some((e) => /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name))) {
+    throw damaged("it is a zip archive but holds no worksheet");
+  }
+  const declared = entries.reduce((sum, e) => sum + e.unpackedSize, 0);
+  if (declared > maxUnpackedBytes) {
+    throw new ImportLimitError(
+      `The workbook would unpack to ${mebibytes(declared)}; an import through the API takes workbooks of at most ` +
+        `${mebibytes(maxUnpackedBytes)} unpacked. Split the file, or import it with the command-line importer.`,
+    );
+  }
+  for (const entry of entries) await checkEntry(bytes, entry);
+}
+
+/** Random access to a file's bytes: in memory (the API) or on disk (the command line). */
+export interface ByteSource {
+  readonly size: number;
+  read(position: number, length: number): Promise<Buffer>;
+  close?(): Promise<void>;
+}
+
+export function bufferBytes(buffer: Buffer): ByteSource {
+  return {
+    size: buffer.length,
+    read: async (position, length) => buffer.subarray(position, Math.min(buffer.length, position + length)),
+  };
+}
+
+/** Checks a file on disk without reading it into memory. */
+export async function checkXlsxFile(path: string, maxUnpackedBytes = Infinity): Promise<void> {
+  const handle = await open(path, "r");
+  try {
+    const { size } = await handle.stat();
+    await checkXlsxArchive(
+      {
+        size,
+        read: async (position, length) => {
+          const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - position)));
+          const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+          return buffer.subarray(0, bytesRead);
+        },
+      },
+      maxUnpackedBytes,
+    );
+  } finally {
+    await handle.close();
+  }
+}
+
+interface Entry {
+  name: string;
+  method: number;
+  crc: number;
+  packedSize: number;
+  unpackedSize: number;
+  localHeader: number;
+}
+
+const END_OF_DIRECTORY = 0x06054b50;
+const DIRECTORY_ENTRY = 0x02014b50;
+const LOCAL_HEADER = 0x04034b50;
+const STORED = 0;
+const DEFLATED = 8;
+/** Sizes of this value mean ZIP64: a part over 4 GiB, far beyond anything an import takes. */
+const ZIP64 = 0xffffffff;
+
+async function readDirectory(bytes: ByteSource): Promise<Entry[]> {
+  // The end-of-directory record is the last 22 bytes, followed by a comment of up to 65,535.
+  const tailLength = Math.min(bytes.size, 22 + 0xffff);
+  const tail = await bytes.read(bytes.size - tailLength, tailLength);
+  let end = -1;
+  for (let i = tail.length - 22; i >= 0; i -= 1) {
+    if (tail.readUInt32LE(i) === END_OF_DIRECTORY) {
+      end = i;
+      break;
+    }
+  }
+  if (end === -1) throw damaged("it is not a zip archive (an .xlsx workbook is one), or it was cut short");
+  const count = tail.readUInt16LE(end + 10);
+  const directorySize = tail.readUInt32LE(end + 12);
+  const directoryStart = tail.readUInt32LE(end + 16);
+  const endPosition = bytes.size - tailLength + end;
+  if (directorySize === ZIP64 || directoryStart === ZIP64 || directoryStart + directorySize > endPosition) {
+    throw damaged("its table of contents points outside the file");
+  }
+  const directory = await bytes.read(directoryStart, directorySize);
+  const entries: Entry[] = [];
+  let at = 0;
+  for (let i = 0; i < count; i += 1) {
+    if (at + 46 > directory.length || directory.readUInt32LE(at) !== DIRECTORY_ENTRY) {
+      throw damaged("its table of contents is broken");
+    }
+    const flags = directory.readUInt16LE(at + 8);
+    const nameLength = directory.readUInt16LE(at + 28);
+    const entry: Entry = {
+      name: directory.toString("utf8", at + 46, at + 46 + nameLength),
+      method: directory.readUInt16LE(at + 10),
+      crc: directory.readUInt32LE(at + 16),
+      packedSize: directory.readUInt32LE(at + 20),
+      unpackedSize: directory.readUInt32LE(at + 24),
+      localHeader: directory.readUInt32LE(at + 42),
+    };
+    if (flags & 1) throw damaged("it is protected with a password; save it again without one");
+    if (entry.method !== STORED && entry.method !== DEFLATED) throw damaged(`its part "${entry.name}" uses an unknown compression`);
+    if (entry.packedSize === ZIP64 || entry.unpackedSize === ZIP64 || entry.localHeader + 30 + entry.packedSize > directoryStart) {
+      throw damaged(`its part "${entry.name}" lies outside the file`);
+    }
+    entries.push(entry);
+    at += 46 + nameLength + directory.readUInt16LE(at + 30) + directory.readUInt16LE(at + 32);
+  }
+  return entries;
+}
+
+/** Inflates one part to its end, comparing its length and CRC-32 with what the directory declares. */
+async function checkEntry(bytes: ByteSource, entry: Entry): Promise<void> {
+  const header = await bytes.read(entry.localHeader, 30);
+  if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_HEADER) throw damaged(`its part "${entry.name}" is missing`);
+  const dataStart = entry.localHeader + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+  let length = 0;
+  let crc = 0;
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      length += chunk.length;
+      // More than declared is damage (or a lie about the size, which the limit was checked on).
+      if (length > entry.unpackedSize) return done(damaged(`its part "${entry.name}" is longer than its directory says`));
+      crc = crc32(chunk, crc);
+      done();
+    },
+  });
+  try {
+    await pipeline(
+      Readable.from(packedChunks(bytes, dataStart, entry.packedSize)),
+      entry.method === DEFLATED ? createInflateRaw() : new PassThrough(),
+      sink,
+    );
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw error;
+    throw damaged(`its part "${entry.name}" cannot be unpacked (${(error as Error).message})`);
+  }
+  if (length !== entry.unpackedSize || crc >>> 0 !== entry.crc) {
+    throw damaged(`its part "${entry.name}" does not unpack to what the archive recorded (its checksum differs)`);
+  }
+}
+
+async function* packedChunks(bytes: ByteSource, start: number, length: number): AsyncGenerator<Buffer> {
+  const CHUNK = 1 << 20;
+  for (let at = 0; at < length; at += CHUNK) {
+    const chunk = await bytes.read(start + at, Math.min(CHUNK, length - at));
+    if (chunk.length === 0) throw damaged("it was cut short");
+    yield chunk;
+  }
+}
+
+function damaged(reason: string): UnreadableFileError {
+  return new UnreadableFileError(
+    1,
+    `The file is not a readable Excel workbook (.xlsx): ${reason}. Open it in Excel and save it again as .xlsx, or export it again.`,
+  );
+}
+
+function mebibytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toLocaleString("en-US", { maximumFractionDigits: 1 })} MiB`;
+}
