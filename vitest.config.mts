@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const require = createRequire(import.meta.url);
@@ -6,7 +7,11 @@ const require = createRequire(import.meta.url);
 export default defineConfig({
   resolve: {
     // One graphql realm: type-graphql and Apollo load the CommonJS build, so must the tests.
-    alias: [{ find: /^graphql$/, replacement: require.resolve("graphql") }],
+    alias: [
+      { find: /^graphql$/, replacement: require.resolve("graphql") },
+      // The extension's path alias for the server's domain (extension/tsconfig.json).
+      { find: /^@cchc\/domain$/, replacement: fileURLToPath(new URL("server/src/domain/index.ts", import.meta.url)) },
+    ],
   },
   test: {
     include: ["test/**/*.test.ts"],

@@ -6,6 +6,8 @@ import {
   isVietnamDay,
   startOfVietnamDay,
   vietnamDayOf,
+  vietnamWallClock,
+  vietnamWallClockText,
 } from "../../server/src/domain/vietnam-time.js";
 
 describe("Vietnam time (UTC+7, no daylight saving)", () => {
@@ -34,5 +36,11 @@ describe("Vietnam time (UTC+7, no daylight saving)", () => {
     expect(isVietnamDay("2023-02-31")).toBe(false);
     expect(isVietnamDay("2023-13-01")).toBe(false);
     expect(isVietnamDay("2023-1-01")).toBe(false);
+  });
+
+  it("reads a moment on the Vietnam wall clock, across the day boundary", () => {
+    expect(vietnamWallClockText(new Date("2023-12-31T17:00:00.250Z"))).toBe("2024-01-01T00:00:00.250");
+    expect(vietnamWallClockText(new Date("2023-11-17T09:30:00+07:00"))).toBe("2023-11-17T09:30:00.000");
+    expect(vietnamWallClock(new Date("2023-11-17T02:30:00Z")).getUTCHours()).toBe(9);
   });
 });

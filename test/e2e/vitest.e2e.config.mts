@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const require = createRequire(import.meta.url);
@@ -7,7 +8,11 @@ const require = createRequire(import.meta.url);
 // the default `npm test` never picks these files up (they end in .e2e.ts, not .test.ts).
 export default defineConfig({
   resolve: {
-    alias: [{ find: /^graphql$/, replacement: require.resolve("graphql") }],
+    alias: [
+      { find: /^graphql$/, replacement: require.resolve("graphql") },
+      // The extension's path alias for the server's domain (extension/tsconfig.json).
+      { find: /^@cchc\/domain$/, replacement: fileURLToPath(new URL("../../server/src/domain/index.ts", import.meta.url)) },
+    ],
   },
   test: {
     root: new URL("../..", import.meta.url).pathname,

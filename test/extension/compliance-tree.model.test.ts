@@ -62,6 +62,10 @@ describe("compliance tree from API data", () => {
   });
   it("lists units worst first: rate, then status, then code", () => {
     expect(sortUnitsWorstFirst(board.units).map((u) => u.unit.code)).toEqual(["DN", "LD", "QLDT", "VP"]);
+    // Equal rate and status: by code point, as the server orders. UTF-16 comparison would put
+    // U+1D400 (a surrogate pair starting 0xD835) before U+FF21.
+    const tied = [unit("\u{1D400}1", {}), unit("\uFF21", {}), unit("Z", {})];
+    expect(sortUnitsWorstFirst(tied).map((u) => u.unit.code)).toEqual(["Z", "\uFF21", "\u{1D400}1"]);
     const labels = directiveChildren(board).map((n) => presentNode(n, now));
     expect(labels.map((v) => `${v.label} ${v.description}`)).toEqual([
       "Phòng DN 0% · non-compliant",

@@ -1,3 +1,4 @@
+import { compareCodePoints } from "@cchc/domain";
 import type {
   Compliance,
   ComplianceStatus,
@@ -80,7 +81,7 @@ export function sortUnitsWorstFirst(units: readonly UnitCompliance[]): UnitCompl
     (a, b) =>
       a.compliance.rate - b.compliance.rate ||
       SEVERITY[a.compliance.status] - SEVERITY[b.compliance.status] ||
-      (a.unit.code < b.unit.code ? -1 : a.unit.code > b.unit.code ? 1 : 0),
+      compareCodePoints(a.unit.code, b.unit.code),
   );
 }
 

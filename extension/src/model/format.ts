@@ -1,4 +1,4 @@
-import { daysBetween, vietnamDayOf } from "../../../server/src/domain/vietnam-time.js";
+import { daysBetween, vietnamDayOf, vietnamWallClockText } from "@cchc/domain";
 import type { Compliance, ComplianceStatus, DirectiveSummary } from "../api/api-types.js";
 
 /**
@@ -77,7 +77,7 @@ export function vietnamDateTime(iso: string | null | undefined): string {
   if (!iso) return "–";
   const moment = new Date(iso);
   if (Number.isNaN(moment.getTime())) return iso;
-  return new Date(moment.getTime() + 7 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
+  return vietnamWallClockText(moment).slice(0, 16).replace("T", " ");
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {

@@ -4,3 +4,4 @@ export * from "./timeliness.js";
 export * from "./compliance.js";
 export * from "./scope.js";
 export * from "./public-holidays.js";
+export * from "./code-order.js";

@@ -5,13 +5,28 @@
  */
 export type VietnamDay = string;
 
+/** For SQL that must name a Vietnam day itself; code in TypeScript calls the functions below. */
 export const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * The moment as a Date whose UTC fields (getUTCHours, toISOString, …) read the Vietnam wall clock:
+ * the one place the +7 h shift is made, for text shown to people and for formats without a zone
+ * (an Excel cell). Never store or compare the result as a moment.
+ */
+export function vietnamWallClock(moment: Date): Date {
+  return new Date(moment.getTime() + VIETNAM_OFFSET_MS);
+}
+
+/** "YYYY-MM-DDTHH:mm:ss.sss", the moment's Vietnam wall-clock time (no zone suffix). */
+export function vietnamWallClockText(moment: Date): string {
+  return vietnamWallClock(moment).toISOString().slice(0, 23);
+}
+
 /** The Vietnam calendar day a moment falls on. */
 export function vietnamDayOf(moment: Date): VietnamDay {
-  return new Date(moment.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+  return vietnamWallClockText(moment).slice(0, 10);
 }
 
 /** 00:00:00.000 Vietnam time of the day, as a UTC moment. */

@@ -6,7 +6,7 @@ import { Case } from "../entities/case.entity.js";
 import { HpNetTask } from "../entities/hpnet-task.entity.js";
 import { Unit } from "../entities/unit.entity.js";
 import { sqlMoment, sqlNumber } from "../db/sql-moment.js";
-import { compareCodePoints } from "./code-order.js";
+import { compareCodePoints } from "../domain/code-order.js";
 import type { DirectivePeriod } from "./compliance.sql.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { Unit } from "../entities/unit.entity.js";
-import { compareCodePoints } from "./code-order.js";
+import { compareCodePoints } from "../domain/code-order.js";
 
 /** Every unit, ordered by code in code points (the contract's order, whatever the database's collation). */
 export async function unitsByCode(db: DataSource): Promise<Unit[]> {

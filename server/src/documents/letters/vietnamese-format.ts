@@ -1,4 +1,4 @@
-import { vietnamDayOf, VIETNAM_OFFSET_MS, type VietnamDay } from "../../domain/vietnam-time.js";
+import { vietnamDayOf, vietnamWallClock, type VietnamDay } from "../../domain/vietnam-time.js";
 
 function parts(day: VietnamDay): { year: string; month: number; date: number } {
   const [year, month, date] = day.split("-");
@@ -30,13 +30,13 @@ export function momentDayText(moment: Date): string {
 
 /** "14 giờ 05 phút" in Vietnam time. */
 export function momentTimeText(moment: Date): string {
-  const local = new Date(moment.getTime() + VIETNAM_OFFSET_MS);
+  const local = vietnamWallClock(moment);
   return `${pad2(local.getUTCHours())} giờ ${pad2(local.getUTCMinutes())} phút`;
 }
 
 /** "dd/MM/yyyy HH:mm" in Vietnam time, for tables. */
 export function momentText(moment: Date): string {
-  const local = new Date(moment.getTime() + VIETNAM_OFFSET_MS);
+  const local = vietnamWallClock(moment);
   return `${momentDayText(moment)} ${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}`;
 }
 

@@ -1,6 +1,6 @@
 import { PassThrough, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
-import { VIETNAM_OFFSET_MS, type VietnamDay } from "../../domain/vietnam-time.js";
+import { vietnamWallClock, type VietnamDay } from "../../domain/vietnam-time.js";
 import type { ComplianceFigures } from "../../domain/compliance.js";
 import { dayText } from "../letters/vietnamese-format.js";
 import {
@@ -45,7 +45,7 @@ const A4_LANDSCAPE: Partial<ExcelJS.PageSetup> = {
  * Date's UTC fields. Shifting by +7 h makes the cell show Vietnam time.
  */
 export function excelMoment(moment: Date): Date {
-  return new Date(moment.getTime() + VIETNAM_OFFSET_MS);
+  return vietnamWallClock(moment);
 }
 
 export function excelDay(day: VietnamDay): Date {
