@@ -38,9 +38,26 @@ export interface UnitCompliance {
   compliance: Compliance;
 }
 
+/** Directive.forecast: where a unit is heading at the pace of the last days. */
+export interface UnitForecast {
+  unit: { code: string };
+  outstanding: number;
+  closedPerDay: number;
+  expectedDay: string | null;
+  atRisk: boolean;
+}
+
 export interface DirectiveBoard extends DirectiveSummary {
   compliance: Compliance;
   units: UnitCompliance[];
+  /** Absent from boards built by hand (tests) and from a server without Directive.forecast. */
+  forecast?: UnitForecast[];
+}
+
+/** One point of Directive.progress: a day and its rate. */
+export interface ProgressPoint {
+  day: string;
+  compliance: { rate: number };
 }
 
 export interface OutstandingCase {

@@ -1,7 +1,8 @@
 /** Every operation the extension sends, written against docs/contract.graphql. */
 const COMPLIANCE = `overdueCases apologizedCases apologyRate tasks reportedTasks reportRate filedTasks fileRate rate status`;
 const DIRECTIVE = `id number subject issuedOn periodStart periodEnd deadline`;
-const BOARD = `${DIRECTIVE} compliance { ${COMPLIANCE} } units { unit { id code name kind } compliance { ${COMPLIANCE} } }`;
+const FORECAST = `forecast { unit { code } outstanding closedPerDay expectedDay atRisk }`;
+const BOARD = `${DIRECTIVE} compliance { ${COMPLIANCE} } units { unit { id code name kind } compliance { ${COMPLIANCE} } } ${FORECAST}`;
 
 /** Cheap, but needs a valid token: what Sign In checks before storing one. */
 export const WHO_AM_I = `query CchcSignInCheck { directives { id } }`;

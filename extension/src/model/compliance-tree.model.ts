@@ -7,8 +7,10 @@ import type {
   OutstandingTask,
   Page,
   UnitCompliance,
+  UnitForecast,
 } from "../api/api-types.js";
 import type { BoardState } from "./board-state.js";
+import { expectedText, forecastOfUnit, forecastTooltip } from "./forecast.js";
 import { complianceLines, deadlineText, directiveLines, percent, plural, statusLabel, vietnamDateTime } from "./format.js";
 
 /**
@@ -26,6 +28,9 @@ export interface UnitNode {
   kind: "unit";
   directiveId: string;
   entry: UnitCompliance;
+  /** The unit's forecast, shown when it is at risk of missing the deadline. */
+  forecast?: UnitForecast;
+  deadline?: string;
 }
 export interface GroupNode {
   kind: "group";
@@ -112,7 +117,13 @@ export function rootNodes(board: DirectiveBoard | null): TreeNode[] {
 export function directiveChildren(board: DirectiveBoard): TreeNode[] {
   const units = sortUnitsWorstFirst(board.units);
   if (units.length === 0) return [{ kind: "message", key: `${board.id}:no-units`, text: "No units", severity: "info" }];
-  return units.map((entry) => ({ kind: "unit", directiveId: board.id, entry }));
+  return units.map((entry) => ({
+    kind: "unit",
+    directiveId: board.id,
+    entry,
+    forecast: forecastOfUnit(board, entry.unit.code),
+    deadline: board.deadline,
+  }));
 }
 
 /** What a unit still owes, from its counts; groups with nothing owed are left out. */
@@ -210,12 +221,15 @@ export function presentNode(node: TreeNode, now: Date): NodeView {
     }
     case "unit": {
       const { unit, compliance } = node.entry;
+      const risk = node.forecast?.atRisk ? node.forecast : undefined;
+      const description = `${percent(compliance.rate)} · ${statusLabel(compliance.status)}`;
       return {
         id: `unit:${node.directiveId}:${unit.code}`,
         label: unit.name,
-        description: `${percent(compliance.rate)} · ${statusLabel(compliance.status)}`,
-        tooltip: [`${unit.name} (${unit.code})`, ...complianceLines(compliance)].join("\n"),
-        icon: statusIcon(compliance.status),
+        description: risk ? `${description} · ${expectedText(risk)}` : description,
+        tooltip: [`${unit.name} (${unit.code})`, ...complianceLines(compliance), ...(risk ? [forecastTooltip(risk, node.deadline ?? "")] : [])].join("\n"),
+        // Still in progress but heading past the deadline: the warning shows it before the deadline does.
+        icon: risk && compliance.status !== "NON_COMPLIANT" ? { id: "warning", color: "list.warningForeground" } : statusIcon(compliance.status),
         contextValue: "unit",
         collapsible: compliance.rate >= 1 ? "none" : "collapsed",
       };

@@ -1,4 +1,5 @@
 import type { BoardState } from "./board-state.js";
+import { atRiskForecasts, expectedText } from "./forecast.js";
 import { complianceLines, directiveLines, needsWarning, statusBarText } from "./format.js";
 
 export interface StatusBarView {
@@ -38,9 +39,11 @@ export function presentStatusBar(state: BoardState, now: Date): StatusBarView {
     case "ready": {
       const { board } = state;
       if (!board) return { text: "$(checklist) CCHC: no directive", tooltip: "The server has no directive yet.", command: "cchc.compliance.focus" };
+      const atRisk = atRiskForecasts(board);
+      const riskLines = atRisk.length === 0 ? [] : ["", `At risk of missing the deadline (${atRisk.length}):`, ...atRisk.map((f) => `${f.unit.code}: ${expectedText(f)}`)];
       return {
-        text: `$(checklist) ${statusBarText(board, now)}`,
-        tooltip: [...directiveLines(board, now), "", ...complianceLines(board.compliance)].join("\n"),
+        text: `$(checklist) ${statusBarText(board, now)}${atRisk.length > 0 ? ` · $(warning) ${atRisk.length} at risk` : ""}`,
+        tooltip: [...directiveLines(board, now), "", ...complianceLines(board.compliance), ...riskLines].join("\n"),
         command: "cchc.compliance.focus",
         background: needsWarning(board, now) ? "warning" : undefined,
       };
