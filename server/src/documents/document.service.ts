@@ -11,6 +11,8 @@ import { Unit } from "../entities/unit.entity.js";
 import { NotFoundError } from "../graphql/errors.js";
 import { unitsByCode } from "../services/units.js";
 import { boardCounts, complianceCountsByUnit, countsOf } from "../services/compliance.sql.js";
+import { assigneeStats } from "../services/assignee-stats.sql.js";
+import { assigneeOutstanding } from "../domain/assignee-stats.js";
 import { parseId } from "../services/directives.js";
 import {
   apologiesAfterDueByUnit,
@@ -29,7 +31,7 @@ import {
   type DocumentFile,
 } from "./document-file.js";
 import { buildApologyLetter, type ApologyLetterModel } from "./letters/apology-letter.js";
-import { buildReminderLetter, type ReminderLetterModel } from "./letters/reminder-letter.js";
+import { buildReminderLetter, type ReminderLetterModel, type ReminderPersonItem } from "./letters/reminder-letter.js";
 import { buildCsvReport } from "./reports/csv-report.js";
 import { buildMarkdownReport } from "./reports/markdown-report.js";
 import type { ComplianceReportModel, UnitKind } from "./reports/report.model.js";
@@ -153,12 +155,13 @@ export async function complianceReportModel(
   asOf: Date,
 ): Promise<ComplianceReportModel> {
   const query = { directive, asOf };
-  const [{ rows, total }, cases, tasks, holidays, afterDue] = await Promise.all([
+  const [{ rows, total }, cases, tasks, holidays, afterDue, people] = await Promise.all([
     figuresByUnit(db, directive, asOf),
     outstandingCases(db, query),
     outstandingTasks(db, query),
     db.getRepository(Holiday).find(),
     apologiesAfterDueByUnit(db, query),
+    assigneeStats(db, directive, asOf),
   ]);
   const calendar = new WorkingCalendar(holidays);
   return {
@@ -187,6 +190,15 @@ export async function complianceReportModel(
       dueAt: row.dueAt,
       reported,
       filed,
+    })),
+    assignees: people.map((p) => ({
+      unitCode: p.unit.code,
+      unitName: p.unit.name,
+      assignee: p.assignee,
+      tasks: p.tasks,
+      reportedTasks: p.reportedTasks,
+      filedTasks: p.filedTasks,
+      outstanding: assigneeOutstanding(p),
     })),
   };
 }
@@ -236,8 +248,22 @@ export async function reminderLetterModel(db: DataSource, directive: Directive, 
         rate: f.rate,
         cases: report.outstandingCases.filter((c) => c.unitCode === unit.code),
         tasks: report.outstandingTasks.filter((t) => t.unitCode === unit.code),
+        people: peopleOwing(report, unit.code),
       })),
   };
+}
+
+/** A unit's people with outstanding HpNet tasks, worst first, then in the report's order. */
+function peopleOwing(report: ComplianceReportModel, unitCode: string): ReminderPersonItem[] {
+  return report.assignees
+    .filter((p) => p.unitCode === unitCode && p.outstanding > 0)
+    .sort((a, b) => b.outstanding - a.outstanding)
+    .map((p) => ({
+      assignee: p.assignee,
+      tasks: p.tasks,
+      notReported: p.tasks - p.reportedTasks,
+      notFiled: p.tasks - p.filedTasks,
+    }));
 }
 
 /** Thrown when every unit is at 100%: a reminder addressed to nobody is not a letter. */

@@ -31,6 +31,17 @@ export interface ReminderUnitRow {
   /** The items behind the counts, listed in the appendix; no appendix when every unit's lists are absent. */
   cases?: ReminderCaseItem[];
   tasks?: ReminderTaskItem[];
+  /** The unit's people with outstanding HpNet tasks, worst first. */
+  people?: ReminderPersonItem[];
+}
+
+/** One person's HpNet tasks in scope that still lack a report or a work file. */
+export interface ReminderPersonItem {
+  /** Null: the tasks carry no assignee. */
+  assignee: string | null;
+  tasks: number;
+  notReported: number;
+  notFiled: number;
 }
 
 export interface ReminderCaseItem {
@@ -132,17 +143,21 @@ export async function buildReminderLetter(m: ReminderLetterModel, texts: LetterT
 }
 
 function hasAppendix(m: ReminderLetterModel): boolean {
-  return m.units.some((u) => (u.cases?.length ?? 0) + (u.tasks?.length ?? 0) > 0);
+  return m.units.some((u) => listedCount(u) > 0);
 }
 
-/** Phụ lục: per unit, its late cases without apology and its tasks still owed, on pages after the signature. */
+function listedCount(u: ReminderUnitRow): number {
+  return (u.cases?.length ?? 0) + (u.tasks?.length ?? 0) + (u.people?.length ?? 0);
+}
+
+/** Phụ lục: per unit, its late cases without apology, its tasks still owed and the people who owe them, on pages after the signature. */
 function appendix(m: ReminderLetterModel, texts: LetterTexts, fill: (t: string) => string): FileChild[] {
   const a = texts.reminder.appendix;
   const blocks: FileChild[] = appendixHeading(fill(a.heading), fill(a.title), fill(a.subtitle));
   m.units.forEach((u, i) => {
     const cases = u.cases ?? [];
     const tasks = u.tasks ?? [];
-    if (cases.length + tasks.length === 0) return;
+    if (listedCount(u) === 0) return;
     blocks.push(labelLine(`${i + 1}. ${u.unitName}`));
     blocks.push(
       ...itemTable(fill, a.casesLabel, a.caseHeaders, cases, [8, 38, 48, 25, 24, 22], [1, 2], (c) => [
@@ -157,6 +172,12 @@ function appendix(m: ReminderLetterModel, texts: LetterTexts, fill: (t: string) 
         t.title,
         momentDayText(t.assignedAt),
         [t.reported ? null : fill(a.notReported), t.filed ? null : fill(a.notFiled)].filter(Boolean).join("; "),
+      ]),
+      ...itemTable(fill, a.peopleLabel, a.peopleHeaders, u.people ?? [], [8, 62, 28, 38, 34], [1], (p) => [
+        p.assignee ?? fill(a.noAssignee),
+        String(p.tasks),
+        String(p.notReported),
+        String(p.notFiled),
       ]),
     );
   });

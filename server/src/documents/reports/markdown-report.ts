@@ -1,5 +1,6 @@
 import type { ComplianceFigures } from "../../domain/compliance.js";
 import { dayText, momentText, percentText } from "../letters/vietnamese-format.js";
+import { assigneeMarkdownLines } from "./assignee-markdown.js";
 import {
   figureCells,
   STATUS_TEXT,
@@ -103,6 +104,6 @@ export function buildMarkdownReport(m: ComplianceReportModel): Buffer {
       ),
     );
   }
-  lines.push("");
+  lines.push("", ...assigneeMarkdownLines(m.assignees), "");
   return Buffer.from(lines.join("\n").normalize("NFC"), "utf8");
 }

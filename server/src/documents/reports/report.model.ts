@@ -1,6 +1,7 @@
 import type { ComplianceFigures } from "../../domain/compliance.js";
 import type { Timeliness } from "../../domain/timeliness.js";
 import type { DirectiveFacts } from "../directive-facts.js";
+import type { AssigneeReportRow } from "./assignee-report.js";
 
 export type UnitKind = "DEPARTMENT" | "SERVICE_UNIT";
 
@@ -48,6 +49,8 @@ export interface ComplianceReportModel {
   totalApologizedAfterDue: number;
   outstandingCases: OutstandingCase[];
   outstandingTasks: OutstandingTask[];
+  /** HpNet figures per (unit, person), as Directive.assignees gives them. */
+  assignees: AssigneeReportRow[];
 }
 
 export const UNIT_KIND_TEXT: Record<UnitKind, string> = {

@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { vietnamWallClock, type VietnamDay } from "../../domain/vietnam-time.js";
 import type { ComplianceFigures } from "../../domain/compliance.js";
 import { dayText } from "../letters/vietnamese-format.js";
+import { writeAssigneeSheet } from "./assignee-sheet.js";
 import {
   figureCells,
   STATUS_TEXT,
@@ -197,6 +198,7 @@ export async function writeXlsxReport(m: ComplianceReportModel, output: Writable
   writeSummary(workbook, m);
   writeCases(workbook, m);
   writeTasks(workbook, m);
+  writeAssigneeSheet(workbook, m.assignees);
   await workbook.commit();
 }
 

@@ -95,6 +95,9 @@ export const DEFAULT_LETTER_TEXTS: LetterTexts = {
       taskHeaders: ["TT", "Mã HpNet", "Nội dung công việc", "Ngày giao", "Còn thiếu"],
       notReported: "Chưa báo cáo hoàn thành",
       notFiled: "Chưa lập hồ sơ",
+      peopleLabel: "Cán bộ còn công việc trên HpNet chưa hoàn thành:",
+      peopleHeaders: ["TT", "Cán bộ xử lý", "Số công việc", "Chưa báo cáo hoàn thành", "Chưa lập hồ sơ"],
+      noAssignee: "(Chưa có người xử lý)",
     },
   },
 };

@@ -81,6 +81,12 @@ export interface ReminderAppendixTexts {
   taskHeaders: string[];
   notReported: string;
   notFiled: string;
+  /** Lead line of a unit's people with outstanding HpNet tasks (Thống kê công việc trên HpNet). */
+  peopleLabel: string;
+  /** TT, person, tasks, not reported, not filed. */
+  peopleHeaders: string[];
+  /** Names the tasks that carry no assignee in that list. */
+  noAssignee: string;
 }
 
 export interface LetterTexts {

@@ -130,6 +130,9 @@ function appendix(c: Checker, value: Json): ReminderAppendixTexts {
     taskHeaders: headers("taskHeaders", 5),
     notReported: c.text(a.notReported, "reminder.appendix.notReported", allowed),
     notFiled: c.text(a.notFiled, "reminder.appendix.notFiled", allowed),
+    peopleLabel: c.text(a.peopleLabel, "reminder.appendix.peopleLabel", allowed),
+    peopleHeaders: headers("peopleHeaders", 5),
+    noAssignee: c.text(a.noAssignee, "reminder.appendix.noAssignee", allowed),
   };
 }
 
