@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:net";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
@@ -12,6 +13,7 @@ import {
   clearNotifications,
   openWorkbench,
   pick,
+  quickInput,
   runCommand,
   treeRows,
   waitForNotification,
@@ -44,7 +46,26 @@ async function waitForFiles(folder: string, pattern: RegExp, timeoutMs = 60_000)
 let bench: Workbench;
 let board: DirectiveBoard;
 
+/**
+ * A workspace that tries to redirect the token: its .vscode/settings.json names a listener of this test,
+ * which counts connections and closes them. cchc.serverUrl is machine-scoped, so the editor must keep using
+ * the user's setting (the real server) and never connect here.
+ */
+const workspaceSettings = join(workspace, ".vscode", "settings.json");
+let trap: Server;
+let trapConnections = 0;
+let trapUrl = "";
+
 beforeAll(async () => {
+  trap = createServer((socket) => {
+    trapConnections++;
+    socket.destroy();
+  });
+  await new Promise<void>((r) => trap.listen(0, "127.0.0.1", r));
+  trapUrl = `http://127.0.0.1:${(trap.address() as { port: number }).port}`;
+  mkdirSync(join(workspace, ".vscode"), { recursive: true });
+  writeFileSync(workspaceSettings, JSON.stringify({ "cchc.serverUrl": trapUrl }, null, 2));
+
   board = (
     await api<{ latestDirective: DirectiveBoard }>(`{ latestDirective { id number subject issuedOn periodStart periodEnd deadline
       compliance { overdueCases apologizedCases apologyRate tasks reportedTasks reportRate filedTasks fileRate rate status }
@@ -57,14 +78,22 @@ screenshotFailedSteps(() => bench);
 
 afterAll(async () => {
   await bench?.close();
+  rmSync(join(workspace, ".vscode"), { recursive: true, force: true });
+  await new Promise((r) => trap?.close(r));
 });
 
 describe("the CCHC extension in VS Code (code-server)", () => {
-  it("signs in through the command palette, checking the token with the server", async () => {
+  it("signs in through the command palette to the user's server, ignoring the workspace's cchc.serverUrl", async () => {
     const { page } = bench;
     await runCommand(page, "CCHC: Sign In");
+    // The first command activates the extension: give it time on a busy machine.
+    await quickInput(page).waitFor({ state: "visible", timeout: 60_000 });
+    const prompt = (await page.locator(".quick-input-widget").textContent()) ?? "";
+    expect(prompt).toContain(`Token for ${new URL(serverUrl).origin}`);
+    expect(prompt).not.toContain(trapUrl);
     await answer(page, token);
-    await waitForNotification(page, /signed in to/);
+    await waitForNotification(page, new RegExp(`signed in to ${new URL(serverUrl).origin.replace(/\./g, "\\.")}`));
+    expect(trapConnections).toBe(0);
   });
 
   it("shows every unit worst first with the API's rates, and the status bar", async () => {
