@@ -17,8 +17,9 @@ import { parseId } from "../services/directives.js";
 import {
   apologiesAfterDueByUnit,
   casesWithApologyInScope,
-  outstandingCases,
-  outstandingTasks,
+  outstandingCaseRows,
+  outstandingCounts,
+  outstandingTaskRows,
 } from "../services/outstanding.js";
 import { writeApologyZip, buildApologyZip } from "./archive/apology-zip.js";
 import type { DirectiveFacts } from "./directive-facts.js";
@@ -32,10 +33,17 @@ import {
 } from "./document-file.js";
 import { buildApologyLetter, type ApologyLetterModel } from "./letters/apology-letter.js";
 import { buildReminderLetter, type ReminderLetterModel, type ReminderPersonItem } from "./letters/reminder-letter.js";
-import { buildCsvReport } from "./reports/csv-report.js";
-import { buildMarkdownReport } from "./reports/markdown-report.js";
-import type { ComplianceReportModel, UnitKind } from "./reports/report.model.js";
-import { buildXlsxReport, writeXlsxReport } from "./reports/xlsx-report.js";
+import { csvReport } from "./reports/csv-report.js";
+import { markdownReport } from "./reports/markdown-report.js";
+import type {
+  ComplianceReportModel,
+  ComplianceReportSource,
+  OutstandingCase,
+  OutstandingTask,
+  UnitKind,
+} from "./reports/report.model.js";
+import { writeXlsxReport } from "./reports/xlsx-report.js";
+import { collect, writeText } from "./stream-output.js";
 import { loadLetterTexts } from "./texts/letter-texts.store.js";
 
 /**
@@ -149,18 +157,17 @@ async function figuresByUnit(db: DataSource, directive: Directive, asOf: Date) {
   };
 }
 
-export async function complianceReportModel(
-  db: DataSource,
-  directive: Directive,
-  asOf: Date,
-): Promise<ComplianceReportModel> {
+/**
+ * The report's source: the summary read now (a few small statements), the two lists as streams
+ * read in batches while the file is written.
+ */
+export async function complianceReportSource(db: DataSource, directive: Directive, asOf: Date): Promise<ComplianceReportSource> {
   const query = { directive, asOf };
-  const [{ rows, total }, cases, tasks, holidays, afterDue, people] = await Promise.all([
+  const [{ rows, total }, holidays, afterDue, counts, people] = await Promise.all([
     figuresByUnit(db, directive, asOf),
-    outstandingCases(db, query),
-    outstandingTasks(db, query),
     db.getRepository(Holiday).find(),
     apologiesAfterDueByUnit(db, query),
+    outstandingCounts(db, query),
     assigneeStats(db, directive, asOf),
   ]);
   const calendar = new WorkingCalendar(holidays);
@@ -170,27 +177,8 @@ export async function complianceReportModel(
     units: rows.map(({ unitId, ...row }) => ({ ...row, apologizedAfterDue: afterDue.get(unitId) ?? 0 })),
     total,
     totalApologizedAfterDue: [...afterDue.values()].reduce((a, b) => a + b, 0),
-    outstandingCases: cases.map(({ row, unitCode }) => ({
-      unitCode,
-      caseCode: row.code,
-      procedureName: row.procedureName,
-      applicantName: row.applicantName,
-      receivedAt: row.receivedAt,
-      dueAt: row.dueAt,
-      resolvedAt: row.resolvedAt !== null && row.resolvedAt.getTime() <= asOf.getTime() ? row.resolvedAt : null,
-      timeliness: timelinessAsOf(row, asOf),
-      workingDaysLate: workingDaysLate(row, asOf, calendar),
-    })),
-    outstandingTasks: tasks.map(({ row, unitCode, reported, filed }) => ({
-      unitCode,
-      externalId: row.externalId,
-      title: row.title,
-      assignee: row.assignee,
-      assignedAt: row.assignedAt,
-      dueAt: row.dueAt,
-      reported,
-      filed,
-    })),
+    outstandingCaseCount: counts.cases,
+    outstandingTaskCount: counts.tasks,
     assignees: people.map((p) => ({
       unitCode: p.unit.code,
       unitName: p.unit.name,
@@ -200,7 +188,46 @@ export async function complianceReportModel(
       filedTasks: p.filedTasks,
       outstanding: assigneeOutstanding(p),
     })),
+    async *outstandingCases() {
+      for await (const { row, unitCode } of outstandingCaseRows(db, query)) {
+        yield {
+          unitCode,
+          caseCode: row.code,
+          procedureName: row.procedureName,
+          applicantName: row.applicantName,
+          receivedAt: row.receivedAt,
+          dueAt: row.dueAt,
+          resolvedAt: row.resolvedAt !== null && row.resolvedAt.getTime() <= asOf.getTime() ? row.resolvedAt : null,
+          timeliness: timelinessAsOf(row, asOf),
+          workingDaysLate: workingDaysLate(row, asOf, calendar),
+        };
+      }
+    },
+    async *outstandingTasks() {
+      for await (const { row, unitCode, reported, filed } of outstandingTaskRows(db, query)) {
+        yield {
+          unitCode,
+          externalId: row.externalId,
+          title: row.title,
+          assignee: row.assignee,
+          assignedAt: row.assignedAt,
+          dueAt: row.dueAt,
+          reported,
+          filed,
+        };
+      }
+    },
   };
+}
+
+/** The report with both lists read into memory (the reminder letter lists them per unit). */
+export async function complianceReportModel(db: DataSource, directive: Directive, asOf: Date): Promise<ComplianceReportModel> {
+  const source = await complianceReportSource(db, directive, asOf);
+  const outstandingCases: OutstandingCase[] = [];
+  for await (const c of source.outstandingCases()) outstandingCases.push(c);
+  const outstandingTasks: OutstandingTask[] = [];
+  for await (const t of source.outstandingTasks()) outstandingTasks.push(t);
+  return { ...source, outstandingCases, outstandingTasks };
 }
 
 const REPORT_EXTENSIONS = { XLSX: "xlsx", CSV: "csv", MARKDOWN: "md" } as const;
@@ -210,26 +237,27 @@ export function reportMeta(format: ReportFormatName, asOf: Date): { fileName: st
   return { fileName: reportFileName(asOf, extension), mimeType: MIME_TYPES[extension] };
 }
 
+/** Streams the report in `format` into `output` (an HTTP response, a counting sink) and ends it. */
+export async function writeComplianceReport(
+  db: DataSource,
+  directive: Directive,
+  format: ReportFormatName,
+  asOf: Date,
+  output: Writable,
+): Promise<void> {
+  const source = await complianceReportSource(db, directive, asOf);
+  if (format === "XLSX") await writeXlsxReport(source, output);
+  else await writeText(format === "CSV" ? csvReport(source) : markdownReport(source), output);
+}
+
 export async function complianceReportFile(
   db: DataSource,
   directive: Directive,
   format: ReportFormatName,
   asOf: Date,
 ): Promise<DocumentFile> {
-  const model = await complianceReportModel(db, directive, asOf);
-  const content =
-    format === "XLSX" ? await buildXlsxReport(model) : format === "CSV" ? buildCsvReport(model) : buildMarkdownReport(model);
-  return { ...reportMeta(format, asOf), content };
-}
-
-/** The XLSX report streamed into `output`. */
-export async function writeXlsxComplianceReport(
-  db: DataSource,
-  directive: Directive,
-  asOf: Date,
-  output: Writable,
-): Promise<void> {
-  await writeXlsxReport(await complianceReportModel(db, directive, asOf), output);
+  const { content } = await collect((output) => writeComplianceReport(db, directive, format, asOf, output));
+  return { ...reportMeta(format, asOf), content: content as Buffer };
 }
 
 export async function reminderLetterModel(db: DataSource, directive: Directive, asOf: Date): Promise<ReminderLetterModel> {

@@ -6,11 +6,10 @@ import {
   apologyLettersFileName,
   directiveOrNotFound,
   reminderLetterFile,
-  complianceReportFile,
   reportMeta,
   unitOrNotFound,
   writeApologyLetters,
-  writeXlsxComplianceReport,
+  writeComplianceReport,
   type ReportFormatName,
 } from "../documents/document.service.js";
 import { MIME_TYPES, type DocumentFile } from "../documents/document-file.js";
@@ -91,13 +90,9 @@ export function documentsRouter(db: DataSource, adminToken: string | null): Rout
         throw new BadUserInputError(`format must be one of ${REPORT_FORMATS.join(", ")}.`);
       }
       const asOf = asOfParam(req);
-      if (format === "XLSX") {
-        const meta = reportMeta(format, asOf);
-        startDownload(res, meta.fileName, meta.mimeType);
-        await writeXlsxComplianceReport(db, directive, asOf, res);
-        return;
-      }
-      send(res, await complianceReportFile(db, directive, format, asOf));
+      const meta = reportMeta(format, asOf);
+      startDownload(res, meta.fileName, meta.mimeType);
+      await writeComplianceReport(db, directive, format, asOf, res);
     }),
   );
 

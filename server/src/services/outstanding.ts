@@ -1,4 +1,4 @@
-import { In, type DataSource, type SelectQueryBuilder } from "typeorm";
+import { In, type DataSource, type ObjectLiteral, type SelectQueryBuilder } from "typeorm";
 import { scopeWindow } from "../domain/compliance.js";
 import { isTaskFiledAsOf, isTaskReportedAsOf } from "../domain/scope.js";
 import { Apology } from "../entities/apology.entity.js";
@@ -6,7 +6,7 @@ import { Case } from "../entities/case.entity.js";
 import { HpNetTask } from "../entities/hpnet-task.entity.js";
 import { Unit } from "../entities/unit.entity.js";
 import { sqlMoment, sqlNumber } from "../db/sql-moment.js";
-import { compareCodePoints } from "../domain/code-order.js";
+import { unitsByCode } from "./units.js";
 import type { DirectivePeriod } from "./compliance.sql.js";
 
 /**
@@ -21,56 +21,79 @@ export interface OutstandingQuery {
   unitId?: number;
 }
 
-export interface UnitCodes {
-  codeOf(unitId: number): string;
-}
-
-async function unitCodes(db: DataSource): Promise<UnitCodes> {
-  const units = await db.getRepository(Unit).find();
-  const codes = new Map(units.map((u) => [u.id, u.code]));
-  return { codeOf: (id) => codes.get(id) ?? String(id) };
-}
+/** Rows read per statement: enough that SQL round trips do not dominate, few enough to keep memory flat. */
+export const OUTSTANDING_BATCH = 2_000;
 
 /**
- * Runs one of the lists' queries, for one unit when asked, and orders its rows as both lists read:
- * by unit code, then by their moment, then by their own code, codes compared in code points.
+ * Reads one list's rows in the order both lists use (unit code in code points, then the row's
+ * moment, then its own code in code points) as a stream: unit by unit (units are few and ordered
+ * here, whatever the database's collation), and within a unit in keyset batches on (moment, code),
+ * which the (unitId, moment) indexes serve and both databases order alike (codes are binary
+ * columns, moments DATETIME(3) or SQLite's sortable text). No connection is held between batches:
+ * a reader that stops (a client gone) leaves nothing open.
  */
-async function listedByUnit<T extends { unitId: number }>(
+async function* listedByUnit<T extends { unitId: number }>(
   db: DataSource,
-  query: SelectQueryBuilder<T>,
+  query: () => SelectQueryBuilder<T>,
   unitId: number | undefined,
-  momentOf: (row: T) => Date,
-  codeOf: (row: T) => string,
-): Promise<{ row: T; unitCode: string }[]> {
-  if (unitId !== undefined) query.andWhere(`${query.alias}.unitId = :unitId`, { unitId });
-  const [rows, codes] = await Promise.all([query.getMany(), unitCodes(db)]);
-  return rows
-    .map((row) => ({ row, unitCode: codes.codeOf(row.unitId) }))
-    .sort(
-      (x, y) =>
-        compareCodePoints(x.unitCode, y.unitCode) ||
-        momentOf(x.row).getTime() - momentOf(y.row).getTime() ||
-        compareCodePoints(codeOf(x.row), codeOf(y.row)),
-    );
+  columns: { moment: keyof T & string; code: keyof T & string },
+  batchSize: number,
+): AsyncGenerator<{ row: T; unitCode: string }> {
+  const units = (await unitsByCode(db)).filter((u) => unitId === undefined || u.id === unitId);
+  for (const unit of units) {
+    let after: T | null = null;
+    for (;;) {
+      const q = query();
+      const a = q.alias;
+      q.andWhere(`${a}.unitId = :unitId`, { unitId: unit.id })
+        .orderBy(`${a}.${columns.moment}`, "ASC")
+        .addOrderBy(`${a}.${columns.code}`, "ASC")
+        .limit(batchSize);
+      if (after !== null) {
+        q.andWhere(`(${a}.${columns.moment} > :afterMoment OR (${a}.${columns.moment} = :afterMoment AND ${a}.${columns.code} > :afterCode))`, {
+          afterMoment: sqlMoment(after[columns.moment] as Date),
+          afterCode: after[columns.code],
+        });
+      }
+      const rows = await q.getMany();
+      for (const row of rows) yield { row, unitCode: unit.code };
+      if (rows.length < batchSize) break;
+      after = rows[rows.length - 1];
+    }
+  }
 }
 
-/**
- * Late cases in scope (LATE or OVERDUE as of the moment) whose apology was not issued at or
- * before the moment, ordered by unit code, due moment, case code.
- */
-export async function outstandingCases(
-  db: DataSource,
-  q: OutstandingQuery,
-): Promise<{ row: Case; unitCode: string }[]> {
+async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const row of rows) all.push(row);
+  return all;
+}
+
+function lateCasesQuery(db: DataSource, q: OutstandingQuery): SelectQueryBuilder<Case> {
   const window = scopeWindow(q.directive.periodStart, q.directive.periodEnd);
-  const query = db
+  return db
     .getRepository(Case)
     .createQueryBuilder("c")
     .leftJoin(Apology, "a", "a.caseId = c.id")
     .where("c.dueAt >= :from AND c.dueAt < :until", { from: sqlMoment(window.from), until: sqlMoment(window.until) })
     .andWhere("c.dueAt < :now AND (c.resolvedAt IS NULL OR c.resolvedAt > c.dueAt)", { now: sqlMoment(q.asOf) })
     .andWhere("(a.id IS NULL OR a.issuedAt > :now)");
-  return listedByUnit(db, query, q.unitId, (c) => c.dueAt, (c) => c.code);
+}
+
+/**
+ * Late cases in scope (LATE or OVERDUE as of the moment) whose apology was not issued at or
+ * before the moment, ordered by unit code, due moment, case code, read in batches.
+ */
+export function outstandingCaseRows(
+  db: DataSource,
+  q: OutstandingQuery,
+  batchSize = OUTSTANDING_BATCH,
+): AsyncGenerator<{ row: Case; unitCode: string }> {
+  return listedByUnit(db, () => lateCasesQuery(db, q), q.unitId, { moment: "dueAt", code: "code" }, batchSize);
+}
+
+export async function outstandingCases(db: DataSource, q: OutstandingQuery): Promise<{ row: Case; unitCode: string }[]> {
+  return collect(outstandingCaseRows(db, q));
 }
 
 export interface OutstandingTaskRow {
@@ -80,13 +103,9 @@ export interface OutstandingTaskRow {
   filed: boolean;
 }
 
-/**
- * Tasks in scope (assigned inside the period, at or before the moment) not reported nor
- * archived, or without a work file, as of the moment; ordered by unit code, assignedAt, externalId.
- */
-export async function outstandingTasks(db: DataSource, q: OutstandingQuery): Promise<OutstandingTaskRow[]> {
+function owedTasksQuery(db: DataSource, q: OutstandingQuery): SelectQueryBuilder<HpNetTask> {
   const window = scopeWindow(q.directive.periodStart, q.directive.periodEnd);
-  const query = db
+  return db
     .getRepository(HpNetTask)
     .createQueryBuilder("t")
     .where("t.assignedAt >= :from AND t.assignedAt < :until", { from: sqlMoment(window.from), until: sqlMoment(window.until) })
@@ -95,13 +114,34 @@ export async function outstandingTasks(db: DataSource, q: OutstandingQuery): Pro
       "(((t.completionReportedAt IS NULL OR t.completionReportedAt > :now) AND (t.archivedAt IS NULL OR t.archivedAt > :now))" +
         " OR t.workFileCreatedAt IS NULL OR t.workFileCreatedAt > :now)",
     );
-  const listed = await listedByUnit(db, query, q.unitId, (t) => t.assignedAt, (t) => t.externalId);
-  return listed.map(({ row, unitCode }) => ({
-    row,
-    unitCode,
-    reported: isTaskReportedAsOf(row, q.asOf),
-    filed: isTaskFiledAsOf(row, q.asOf),
-  }));
+}
+
+/**
+ * Tasks in scope (assigned inside the period, at or before the moment) not reported nor
+ * archived, or without a work file, as of the moment; ordered by unit code, assignedAt,
+ * externalId, read in batches.
+ */
+export async function* outstandingTaskRows(
+  db: DataSource,
+  q: OutstandingQuery,
+  batchSize = OUTSTANDING_BATCH,
+): AsyncGenerator<OutstandingTaskRow> {
+  const rows = listedByUnit(db, () => owedTasksQuery(db, q), q.unitId, { moment: "assignedAt", code: "externalId" }, batchSize);
+  for await (const { row, unitCode } of rows) {
+    yield { row, unitCode, reported: isTaskReportedAsOf(row, q.asOf), filed: isTaskFiledAsOf(row, q.asOf) };
+  }
+}
+
+export async function outstandingTasks(db: DataSource, q: OutstandingQuery): Promise<OutstandingTaskRow[]> {
+  return collect(outstandingTaskRows(db, q));
+}
+
+/** How long each list is (for a heading written before its rows): one COUNT per list. */
+export async function outstandingCounts(db: DataSource, q: OutstandingQuery): Promise<{ cases: number; tasks: number }> {
+  const scoped = <T extends ObjectLiteral>(query: SelectQueryBuilder<T>) =>
+    q.unitId === undefined ? query : query.andWhere(`${query.alias}.unitId = :unitId`, { unitId: q.unitId });
+  const [cases, tasks] = await Promise.all([scoped(lateCasesQuery(db, q)).getCount(), scoped(owedTasksQuery(db, q)).getCount()]);
+  return { cases, tasks };
 }
 
 export interface CaseWithApology {

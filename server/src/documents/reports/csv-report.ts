@@ -5,7 +5,7 @@ import {
   SUMMARY_HEADERS,
   TOTAL_LABEL,
   UNIT_KIND_TEXT,
-  type ComplianceReportModel,
+  type ComplianceReportSummary,
 } from "./report.model.js";
 
 /**
@@ -34,11 +34,12 @@ const { apologizedAfterDue: afterDueHeader, ...figureHeaders } = SUMMARY_HEADERS
 /** The flagged count goes last, so the columns before it keep the places other systems read. */
 export const CSV_HEADERS = [...Object.values(figureHeaders), "Diễn giải trạng thái", afterDueHeader];
 
-export function buildCsvReport(m: ComplianceReportModel): Buffer {
+/** The summary as CSV text (a few dozen lines: one chunk). */
+export async function* csvReport(m: ComplianceReportSummary): AsyncGenerator<string> {
   let text = BOM + line(CSV_HEADERS);
   for (const { unit, figures: f, apologizedAfterDue } of m.units) {
     text += line([unit.code, unit.name, UNIT_KIND_TEXT[unit.kind], ...figures(f), apologizedAfterDue]);
   }
   text += line(["", TOTAL_LABEL, "", ...figures(m.total), m.totalApologizedAfterDue]);
-  return Buffer.from(text.normalize("NFC"), "utf8");
+  yield text.normalize("NFC");
 }

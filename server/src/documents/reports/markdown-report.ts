@@ -1,5 +1,6 @@
 import type { ComplianceFigures } from "../../domain/compliance.js";
 import { dayText, momentText, percentText } from "../letters/vietnamese-format.js";
+import { chunked } from "../stream-output.js";
 import { assigneeMarkdownLines } from "./assignee-markdown.js";
 import {
   figureCells,
@@ -8,7 +9,7 @@ import {
   TIMELINESS_TEXT,
   TOTAL_LABEL,
   UNIT_KIND_TEXT,
-  type ComplianceReportModel,
+  type ComplianceReportSource,
 } from "./report.model.js";
 
 /** The report as Markdown for an editor's preview: the summary table, then the outstanding lists. */
@@ -20,21 +21,24 @@ function row(values: (string | number)[]): string {
   return `| ${values.map(cell).join(" | ")} |`;
 }
 
-function table(headers: string[], rows: (string | number)[][], numeric: Set<number>): string[] {
-  return [
-    row(headers),
-    `|${headers.map((_, i) => (numeric.has(i) ? " ---: " : " --- ")).join("|")}|`,
-    ...rows.map(row),
-  ];
+function separator(headers: string[], numeric: Set<number>): string {
+  return `|${headers.map((_, i) => (numeric.has(i) ? " ---: " : " --- ")).join("|")}|`;
 }
 
 function figures(f: ComplianceFigures): (string | number)[] {
   return [...figureCells(f, percentText), STATUS_TEXT[f.status]];
 }
 
-export function buildMarkdownReport(m: ComplianceReportModel): Buffer {
+const CASE_HEADERS = ["Đơn vị", "Mã hồ sơ", "Thủ tục", "Tổ chức, cá nhân", "Hẹn trả", "Trả kết quả", "Tình trạng", "Ngày làm việc quá hạn"];
+const TASK_HEADERS = ["Đơn vị", "Mã HpNet", "Nội dung", "Người xử lý", "Ngày giao", "Báo cáo/lưu trữ", "Hồ sơ công việc"];
+
+/**
+ * The report's lines, each ending in "\n" and NFC, produced as the outstanding rows are read: one
+ * line per row, never the whole list (an array spread of 125,000 rows overflowed the call stack).
+ */
+async function* markdownLines(m: ComplianceReportSource): AsyncGenerator<string> {
   const d = m.directive;
-  const lines: string[] = [
+  const head = [
     `# Báo cáo tổng hợp kết quả thực hiện Văn bản số ${d.number}`,
     "",
     `*${cell(d.subject)}*`,
@@ -46,64 +50,54 @@ export function buildMarkdownReport(m: ComplianceReportModel): Buffer {
     "",
     "## Tổng hợp theo đơn vị",
     "",
-    ...table(
-      Object.values(SUMMARY_HEADERS),
-      [
-        ...m.units.map(({ unit, figures: f, apologizedAfterDue }) => [
-          unit.code,
-          unit.name,
-          UNIT_KIND_TEXT[unit.kind],
-          ...figures(f),
-          apologizedAfterDue,
-        ]),
-        ["", `**${TOTAL_LABEL}**`, "", ...figures(m.total), m.totalApologizedAfterDue],
-      ],
-      new Set([3, 4, 5, 6, 7, 8, 9, 10, 11, 13]),
-    ),
-    "",
-    "*Xin lỗi sau hạn*: phiếu xin lỗi ban hành sau thời điểm hẹn trả kết quả; vẫn được tính là đã xin lỗi.",
-    "",
-    `## Hồ sơ quá hạn chưa xin lỗi (${m.outstandingCases.length})`,
-    "",
+    row(Object.values(SUMMARY_HEADERS)),
+    separator(Object.values(SUMMARY_HEADERS), new Set([3, 4, 5, 6, 7, 8, 9, 10, 11, 13])),
   ];
-  if (m.outstandingCases.length === 0) lines.push("Không có.");
-  else {
-    lines.push(
-      ...table(
-        ["Đơn vị", "Mã hồ sơ", "Thủ tục", "Tổ chức, cá nhân", "Hẹn trả", "Trả kết quả", "Tình trạng", "Ngày làm việc quá hạn"],
-        m.outstandingCases.map((c) => [
-          c.unitCode,
-          c.caseCode,
-          c.procedureName,
-          c.applicantName,
-          momentText(c.dueAt),
-          c.resolvedAt ? momentText(c.resolvedAt) : "",
-          TIMELINESS_TEXT[c.timeliness],
-          c.workingDaysLate,
-        ]),
-        new Set([7]),
-      ),
-    );
+  for (const line of head) yield `${line.normalize("NFC")}\n`;
+  for (const { unit, figures: f, apologizedAfterDue } of m.units) {
+    yield `${row([unit.code, unit.name, UNIT_KIND_TEXT[unit.kind], ...figures(f), apologizedAfterDue]).normalize("NFC")}\n`;
   }
-  lines.push("", `## Công việc HpNet chưa báo cáo hoặc chưa lập hồ sơ (${m.outstandingTasks.length})`, "");
-  if (m.outstandingTasks.length === 0) lines.push("Không có.");
-  else {
-    lines.push(
-      ...table(
-        ["Đơn vị", "Mã HpNet", "Nội dung", "Người xử lý", "Ngày giao", "Báo cáo/lưu trữ", "Hồ sơ công việc"],
-        m.outstandingTasks.map((t) => [
-          t.unitCode,
-          t.externalId,
-          t.title,
-          t.assignee ?? "",
-          momentText(t.assignedAt),
-          t.reported ? "Đã báo cáo" : "Chưa",
-          t.filed ? "Đã lập" : "Chưa",
-        ]),
-        new Set(),
-      ),
-    );
+  yield `${row(["", `**${TOTAL_LABEL}**`, "", ...figures(m.total), m.totalApologizedAfterDue]).normalize("NFC")}\n`;
+  yield "\n*Xin lỗi sau hạn*: phiếu xin lỗi ban hành sau thời điểm hẹn trả kết quả; vẫn được tính là đã xin lỗi.\n".normalize("NFC");
+  yield `\n## Hồ sơ quá hạn chưa xin lỗi (${m.outstandingCaseCount})\n\n`.normalize("NFC");
+  let cases = 0;
+  for await (const c of m.outstandingCases()) {
+    if (cases === 0) yield `${row(CASE_HEADERS)}\n${separator(CASE_HEADERS, new Set([7]))}\n`.normalize("NFC");
+    cases += 1;
+    const line = row([
+      c.unitCode,
+      c.caseCode,
+      c.procedureName,
+      c.applicantName,
+      momentText(c.dueAt),
+      c.resolvedAt ? momentText(c.resolvedAt) : "",
+      TIMELINESS_TEXT[c.timeliness],
+      c.workingDaysLate,
+    ]);
+    yield `${line.normalize("NFC")}\n`;
   }
-  lines.push("", ...assigneeMarkdownLines(m.assignees), "");
-  return Buffer.from(lines.join("\n").normalize("NFC"), "utf8");
+  if (cases === 0) yield "Không có.\n".normalize("NFC");
+  yield `\n## Công việc HpNet chưa báo cáo hoặc chưa lập hồ sơ (${m.outstandingTaskCount})\n\n`.normalize("NFC");
+  let tasks = 0;
+  for await (const t of m.outstandingTasks()) {
+    if (tasks === 0) yield `${row(TASK_HEADERS)}\n${separator(TASK_HEADERS, new Set())}\n`.normalize("NFC");
+    tasks += 1;
+    const line = row([
+      t.unitCode,
+      t.externalId,
+      t.title,
+      t.assignee ?? "",
+      momentText(t.assignedAt),
+      t.reported ? "Đã báo cáo" : "Chưa",
+      t.filed ? "Đã lập" : "Chưa",
+    ]);
+    yield `${line.normalize("NFC")}\n`;
+  }
+  if (tasks === 0) yield "Không có.\n".normalize("NFC");
+  yield `\n${assigneeMarkdownLines(m.assignees).join("\n")}\n`.normalize("NFC");
+}
+
+/** The Markdown report as text chunks of about 64 KB, for writeText. */
+export function markdownReport(m: ComplianceReportSource): AsyncGenerator<string> {
+  return chunked(markdownLines(m));
 }

@@ -38,7 +38,32 @@ export interface OutstandingTask {
   filed: boolean;
 }
 
-/** Everything the consolidated report shows, as plain values: the same for XLSX, CSV and Markdown. */
+/** The consolidated report's head: the summary per unit and the sizes of the two lists (small, read first). */
+export interface ComplianceReportSummary {
+  directive: DirectiveFacts;
+  asOf: Date;
+  /** One row per unit, ordered by unit code. */
+  units: ReportUnitRow[];
+  /** All units together, as Directive.compliance gives it. */
+  total: ComplianceFigures;
+  totalApologizedAfterDue: number;
+  outstandingCaseCount: number;
+  outstandingTaskCount: number;
+  /** HpNet figures per (unit, person), as Directive.assignees gives them (one row per person: small). */
+  assignees: AssigneeReportRow[];
+}
+
+/**
+ * What the XLSX, CSV and Markdown writers read: the summary, and the two long lists as streams read
+ * from the database in batches as the file is written (each call starts a new read). A sheet or
+ * section added to the report adds what it needs here, filled in document.service.ts.
+ */
+export interface ComplianceReportSource extends ComplianceReportSummary {
+  outstandingCases(): AsyncIterable<OutstandingCase>;
+  outstandingTasks(): AsyncIterable<OutstandingTask>;
+}
+
+/** The same report with the lists in memory (the reminder letter, samples, tests). */
 export interface ComplianceReportModel {
   directive: DirectiveFacts;
   asOf: Date;
@@ -111,4 +136,19 @@ export function figureCells(
     rate(f.fileRate),
     rate(f.rate),
   ];
+}
+
+/** An in-memory model as a report source. */
+export function reportSourceOf(m: ComplianceReportModel): ComplianceReportSource {
+  return {
+    ...m,
+    outstandingCaseCount: m.outstandingCases.length,
+    outstandingTaskCount: m.outstandingTasks.length,
+    outstandingCases: async function* () {
+      yield* m.outstandingCases;
+    },
+    outstandingTasks: async function* () {
+      yield* m.outstandingTasks;
+    },
+  };
 }

@@ -1,9 +1,23 @@
-import { PassThrough, type Writable } from "node:stream";
-import ExcelJS from "exceljs";
-import { vietnamWallClock, type VietnamDay } from "../../domain/vietnam-time.js";
+import type { Writable } from "node:stream";
 import type { ComplianceFigures } from "../../domain/compliance.js";
 import { dayText } from "../letters/vietnamese-format.js";
+import type { XlsxCellStyle } from "../xlsx/xlsx-styles.js";
+import { XlsxWorkbookWriter } from "../xlsx/xlsx-workbook-writer.js";
 import { writeAssigneeSheet } from "./assignee-sheet.js";
+import {
+  A4_LANDSCAPE,
+  BOLD,
+  CELL_STYLE,
+  DATE,
+  DATE_TIME,
+  excelDay,
+  excelMoment,
+  FONT,
+  HEADER_HEIGHT,
+  HEADER_STYLE,
+  PERCENT,
+  type ReportSheetWriter,
+} from "./xlsx-report-style.js";
 import {
   figureCells,
   STATUS_TEXT,
@@ -11,13 +25,16 @@ import {
   TIMELINESS_TEXT,
   TOTAL_LABEL,
   UNIT_KIND_TEXT,
-  type ComplianceReportModel,
+  type ComplianceReportSource,
 } from "./report.model.js";
 
 /**
- * The consolidated report as .xlsx, written with exceljs's streaming writer so a board with many
- * outstanding rows never sits in memory as a whole workbook. Sheet 1 is the summary with a title
- * block, sheet 2 the late cases without an apology, sheet 3 the HpNet tasks still owed.
+ * The consolidated report as .xlsx, streamed row by row (xlsx/xlsx-workbook-writer.ts) while the
+ * outstanding lists are read from the database, so a board with a million rows never sits in
+ * memory. The sheets are a list of writers (REPORT_SHEETS), each writing its own sheet in turn:
+ * sheet 1 is the summary with a title block, sheet 2 the late cases without an apology, sheet 3 the
+ * HpNet tasks still owed. A sheet added to the report is one more writer in the list; one with a
+ * chart adds its parts with book.addChart / book.addDrawing and sheet.setDrawing.
  */
 export const SUMMARY_SHEET = "Tổng hợp";
 export const CASES_SHEET = "Hồ sơ chưa xin lỗi";
@@ -25,47 +42,7 @@ export const TASKS_SHEET = "Công việc HpNet";
 /** Rows above the summary's header: title, subject, deadline, period, as-of, blank. */
 export const SUMMARY_HEADER_ROW = 7;
 
-const PERCENT = "0.0%";
-const DATE = "dd/mm/yyyy";
-const DATE_TIME = "dd/mm/yyyy hh:mm";
-const FONT = { name: "Times New Roman", size: 12 };
-const BOLD = { ...FONT, bold: true };
-const THIN = { style: "thin" as const };
-const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-/** Printed on A4 across, every column on one page wide (the Office files a printout). */
-const A4_LANDSCAPE: Partial<ExcelJS.PageSetup> = {
-  paperSize: 9,
-  orientation: "landscape",
-  fitToPage: true,
-  fitToWidth: 1,
-  fitToHeight: 0,
-};
-
-/**
- * Excel has no time zones: a cell shows the wall clock of the serial it holds, and exceljs writes a
- * Date's UTC fields. Shifting by +7 h makes the cell show Vietnam time.
- */
-export function excelMoment(moment: Date): Date {
-  return vietnamWallClock(moment);
-}
-
-export function excelDay(day: VietnamDay): Date {
-  return new Date(`${day}T00:00:00.000Z`);
-}
-
-type Sheet = ExcelJS.Worksheet;
-
-function headerRow(sheet: Sheet, headers: string[]): void {
-  const row = sheet.addRow(headers);
-  row.height = 32;
-  row.eachCell((cell) => {
-    cell.font = BOLD;
-    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
-    cell.border = BOX;
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
-  });
-  row.commit();
-}
+export type { ReportSheetWriter } from "./xlsx-report-style.js";
 
 function figuresCells(f: ComplianceFigures): (number | string)[] {
   return [...figureCells(f), STATUS_TEXT[f.status]];
@@ -73,63 +50,54 @@ function figuresCells(f: ComplianceFigures): (number | string)[] {
 
 /** Columns of the summary holding rates, 1-based: formatted as percentages. */
 const RATE_COLUMNS = [6, 9, 11, 12];
+const SUMMARY_COLUMNS = 14;
 
-function styleDataRow(row: ExcelJS.Row, dateFormats: Record<number, string>, bold = false): void {
-  row.eachCell({ includeEmpty: true }, (cell, column) => {
-    cell.font = bold ? BOLD : FONT;
-    cell.border = BOX;
-    cell.alignment = { vertical: "top", wrapText: true };
-    if (dateFormats[column]) cell.numFmt = dateFormats[column];
+const writeSummary: ReportSheetWriter = async (book, m) => {
+  const sheet = await book.addSheet(SUMMARY_SHEET, {
+    // Column A also holds the title block's labels ("Số liệu tính đến:"), hence wider than a code needs.
+    columns: [18, 44, 18, 11, 11, 11, 12, 13, 11, 12, 11, 11, 24, 12],
+    frozen: { columns: 2, rows: SUMMARY_HEADER_ROW },
+    page: A4_LANDSCAPE,
   });
-}
-
-function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, m: ComplianceReportModel): void {
-  const sheet = workbook.addWorksheet(SUMMARY_SHEET, {
-    views: [{ state: "frozen", xSplit: 2, ySplit: SUMMARY_HEADER_ROW }],
-    pageSetup: A4_LANDSCAPE,
-  });
-  // Column A also holds the title block's labels ("Số liệu tính đến:"), hence wider than a code needs.
-  sheet.columns = [18, 44, 18, 11, 11, 11, 12, 13, 11, 12, 11, 11, 24, 12].map((width) => ({ width }));
-  const title = sheet.addRow([`BÁO CÁO TỔNG HỢP KẾT QUẢ THỰC HIỆN VĂN BẢN SỐ ${m.directive.number}`]);
-  title.font = { ...BOLD, size: 14 };
-  const subject = sheet.addRow([m.directive.subject]);
-  subject.font = { ...FONT, italic: true };
-  // The streaming writer only merges rows it has not committed yet.
-  sheet.mergeCells(1, 1, 1, 14);
-  sheet.mergeCells(2, 1, 2, 14);
-  title.commit();
-  subject.commit();
-  const meta: [string, Date | string, string | undefined][] = [
-    ["Hạn hoàn thành:", excelDay(m.directive.deadline), DATE],
-    ["Kỳ rà soát:", `${dayText(m.directive.periodStart)} - ${dayText(m.directive.periodEnd)}`, undefined],
-    ["Số liệu tính đến:", excelMoment(m.asOf), DATE_TIME],
-  ];
-  for (const [label, value, format] of meta) {
-    const row = sheet.addRow([label, value]);
-    row.getCell(1).font = BOLD;
-    row.getCell(2).font = FONT;
-    row.getCell(2).alignment = { horizontal: "left" };
-    if (format) row.getCell(2).numFmt = format;
-    row.commit();
-  }
-  sheet.addRow([]).commit();
-  headerRow(sheet, Object.values(SUMMARY_HEADERS));
-  const rates = Object.fromEntries(RATE_COLUMNS.map((c) => [c, PERCENT]));
+  const id = (style: XlsxCellStyle) => book.styles.id(style);
+  const spread = <T>(first: T) => [first, ...Array<null>(SUMMARY_COLUMNS - 1).fill(null)];
+  sheet.addRow(spread(`BÁO CÁO TỔNG HỢP KẾT QUẢ THỰC HIỆN VĂN BẢN SỐ ${m.directive.number}`), id({ font: { ...BOLD, size: 14 } }));
+  sheet.addRow(spread(m.directive.subject), id({ font: { ...FONT, italic: true } }));
+  sheet.mergeCells(1, 1, 1, SUMMARY_COLUMNS);
+  sheet.mergeCells(2, 1, 2, SUMMARY_COLUMNS);
+  const label = id({ font: BOLD });
+  const value = (numFmt?: string) => id({ font: FONT, horizontal: "left", ...(numFmt ? { numFmt } : {}) });
+  sheet.addRow(["Hạn hoàn thành:", excelDay(m.directive.deadline)], [label, value(DATE)]);
+  sheet.addRow(["Kỳ rà soát:", `${dayText(m.directive.periodStart)} - ${dayText(m.directive.periodEnd)}`], [label, value()]);
+  sheet.addRow(["Số liệu tính đến:", excelMoment(m.asOf)], [label, value(DATE_TIME)]);
+  sheet.addRow([]);
+  sheet.addRow(Object.values(SUMMARY_HEADERS), id(HEADER_STYLE), { height: HEADER_HEIGHT });
+  const rowStyles = (bold: boolean) =>
+    Array.from({ length: SUMMARY_COLUMNS }, (_, i) =>
+      id({ ...CELL_STYLE, font: bold ? BOLD : FONT, ...(RATE_COLUMNS.includes(i + 1) ? { numFmt: PERCENT } : {}) }),
+    );
+  const plain = rowStyles(false);
   for (const { unit, figures, apologizedAfterDue } of m.units) {
-    const row = sheet.addRow([unit.code, unit.name, UNIT_KIND_TEXT[unit.kind], ...figuresCells(figures), apologizedAfterDue]);
-    styleDataRow(row, rates);
-    row.commit();
+    sheet.addRow([unit.code, unit.name, UNIT_KIND_TEXT[unit.kind], ...figuresCells(figures), apologizedAfterDue], plain);
   }
-  const total = sheet.addRow(["", TOTAL_LABEL, "", ...figuresCells(m.total), m.totalApologizedAfterDue]);
-  styleDataRow(total, rates, true);
-  total.commit();
-  sheet.commit();
+  sheet.addRow(["", TOTAL_LABEL, "", ...figuresCells(m.total), m.totalApologizedAfterDue], rowStyles(true));
+  await sheet.end();
+};
+
+/** Style ids for a list's data row: a date-time format in the given 1-based columns. */
+function listStyles(book: XlsxWorkbookWriter, columns: number, dateColumns: number[]): number[] {
+  return Array.from({ length: columns }, (_, i) =>
+    book.styles.id(dateColumns.includes(i + 1) ? { ...CELL_STYLE, numFmt: DATE_TIME } : CELL_STYLE),
+  );
 }
 
-function writeCases(workbook: ExcelJS.stream.xlsx.WorkbookWriter, m: ComplianceReportModel): void {
-  const sheet = workbook.addWorksheet(CASES_SHEET, { views: [{ state: "frozen", ySplit: 1 }], pageSetup: A4_LANDSCAPE });
-  sheet.columns = [10, 26, 50, 34, 17, 17, 17, 20, 14].map((width) => ({ width }));
-  headerRow(sheet, [
+const writeCases: ReportSheetWriter = async (book, m) => {
+  const sheet = await book.addSheet(CASES_SHEET, {
+    columns: [10, 26, 50, 34, 17, 17, 17, 20, 14],
+    frozen: { rows: 1 },
+    page: A4_LANDSCAPE,
+  });
+  const headers = [
     "Mã đơn vị",
     "Mã hồ sơ",
     "Thủ tục hành chính",
@@ -139,30 +107,36 @@ function writeCases(workbook: ExcelJS.stream.xlsx.WorkbookWriter, m: ComplianceR
     "Ngày trả kết quả",
     "Tình trạng",
     "Số ngày làm việc quá hạn",
-  ]);
-  const formats = { 5: DATE_TIME, 6: DATE_TIME, 7: DATE_TIME };
-  for (const c of m.outstandingCases) {
-    const row = sheet.addRow([
-      c.unitCode,
-      c.caseCode,
-      c.procedureName,
-      c.applicantName,
-      excelMoment(c.receivedAt),
-      excelMoment(c.dueAt),
-      c.resolvedAt ? excelMoment(c.resolvedAt) : null,
-      TIMELINESS_TEXT[c.timeliness],
-      c.workingDaysLate,
-    ]);
-    styleDataRow(row, formats);
-    row.commit();
+  ];
+  sheet.addRow(headers, book.styles.id(HEADER_STYLE), { height: HEADER_HEIGHT });
+  const styles = listStyles(book, headers.length, [5, 6, 7]);
+  for await (const c of m.outstandingCases()) {
+    sheet.addRow(
+      [
+        c.unitCode,
+        c.caseCode,
+        c.procedureName,
+        c.applicantName,
+        excelMoment(c.receivedAt),
+        excelMoment(c.dueAt),
+        c.resolvedAt ? excelMoment(c.resolvedAt) : null,
+        TIMELINESS_TEXT[c.timeliness],
+        c.workingDaysLate,
+      ],
+      styles,
+    );
+    await sheet.flush();
   }
-  sheet.commit();
-}
+  await sheet.end();
+};
 
-function writeTasks(workbook: ExcelJS.stream.xlsx.WorkbookWriter, m: ComplianceReportModel): void {
-  const sheet = workbook.addWorksheet(TASKS_SHEET, { views: [{ state: "frozen", ySplit: 1 }], pageSetup: A4_LANDSCAPE });
-  sheet.columns = [10, 18, 56, 24, 17, 17, 16, 16].map((width) => ({ width }));
-  headerRow(sheet, [
+const writeTasks: ReportSheetWriter = async (book, m) => {
+  const sheet = await book.addSheet(TASKS_SHEET, {
+    columns: [10, 18, 56, 24, 17, 17, 16, 16],
+    frozen: { rows: 1 },
+    page: A4_LANDSCAPE,
+  });
+  const headers = [
     "Mã đơn vị",
     "Mã công việc HpNet",
     "Nội dung công việc",
@@ -171,46 +145,47 @@ function writeTasks(workbook: ExcelJS.stream.xlsx.WorkbookWriter, m: ComplianceR
     "Hạn xử lý",
     "Báo cáo hoàn thành/lưu trữ",
     "Lập hồ sơ công việc",
-  ]);
-  const formats = { 5: DATE_TIME, 6: DATE_TIME };
-  for (const t of m.outstandingTasks) {
-    const row = sheet.addRow([
-      t.unitCode,
-      t.externalId,
-      t.title,
-      t.assignee ?? "",
-      excelMoment(t.assignedAt),
-      t.dueAt ? excelMoment(t.dueAt) : null,
-      t.reported ? "Đã báo cáo" : "Chưa báo cáo",
-      t.filed ? "Đã lập" : "Chưa lập",
-    ]);
-    styleDataRow(row, formats);
-    row.commit();
+  ];
+  sheet.addRow(headers, book.styles.id(HEADER_STYLE), { height: HEADER_HEIGHT });
+  const styles = listStyles(book, headers.length, [5, 6]);
+  for await (const t of m.outstandingTasks()) {
+    sheet.addRow(
+      [
+        t.unitCode,
+        t.externalId,
+        t.title,
+        t.assignee ?? "",
+        excelMoment(t.assignedAt),
+        t.dueAt ? excelMoment(t.dueAt) : null,
+        t.reported ? "Đã báo cáo" : "Chưa báo cáo",
+        t.filed ? "Đã lập" : "Chưa lập",
+      ],
+      styles,
+    );
+    await sheet.flush();
   }
-  sheet.commit();
-}
+  await sheet.end();
+};
 
-/** Streams the workbook into `output` and resolves once the last byte is written. */
-export async function writeXlsxReport(m: ComplianceReportModel, output: Writable): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  workbook.creator = "CCHC Tracker";
-  workbook.created = m.asOf;
-  writeSummary(workbook, m);
-  writeCases(workbook, m);
-  writeTasks(workbook, m);
-  writeAssigneeSheet(workbook, m.assignees);
-  await workbook.commit();
-}
+/** The report's sheets, in order. */
+export const REPORT_SHEETS: ReportSheetWriter[] = [writeSummary, writeCases, writeTasks, writeAssigneeSheet];
 
-export async function buildXlsxReport(m: ComplianceReportModel): Promise<Buffer> {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    sink.on("end", resolve);
-    sink.on("error", reject);
-  });
-  await writeXlsxReport(m, sink);
-  await ended;
-  return Buffer.concat(chunks);
+/**
+ * Streams the workbook into `output` and resolves once the last byte is written. If the receiver
+ * goes away or a source fails, the rows stop being read (the database cursor is let go) and the
+ * output is destroyed rather than ended, so no one takes a cut file for a whole one.
+ */
+export async function writeXlsxReport(
+  m: ComplianceReportSource,
+  output: Writable,
+  sheets: readonly ReportSheetWriter[] = REPORT_SHEETS,
+): Promise<void> {
+  const book = new XlsxWorkbookWriter(output, { creator: "CCHC Tracker", created: m.asOf });
+  try {
+    for (const write of sheets) await write(book, m);
+    await book.finish();
+  } catch (error) {
+    book.abort(error as Error);
+    throw error;
+  }
 }

@@ -1,0 +1,124 @@
+import { once } from "node:events";
+import { Writable } from "node:stream";
+
+/**
+ * Writing a generated file into a stream (an HTTP response, a counting sink) with its backpressure
+ * honoured, and noticing when the receiver goes away so the generator stops reading rows.
+ */
+
+/** The receiver went away before the file was complete: whoever feeds the rows should stop. */
+export class OutputClosedError extends Error {
+  constructor() {
+    super("The receiver closed the stream before the file was complete");
+  }
+}
+
+/** Waits until `output` can take more; rejects with OutputClosedError once it is closed or destroyed. */
+export async function drained(output: Writable): Promise<void> {
+  if (output.destroyed || output.closed) throw new OutputClosedError();
+  if (!output.writableNeedDrain) return;
+  await Promise.race([once(output, "drain"), once(output, "close")]);
+  if (output.destroyed || output.closed) throw new OutputClosedError();
+}
+
+/** Ends `output` and waits for its last byte; rejects if it closes first. */
+export async function endOutput(output: Writable): Promise<void> {
+  if (output.writableFinished) return;
+  const done = Promise.race([once(output, "finish"), once(output, "close")]);
+  output.end();
+  await done;
+  if (!output.writableFinished) throw new OutputClosedError();
+}
+
+/**
+ * Text chunks (UTF-8) into `output`, then ends it. Leaving the loop early (the receiver closed,
+ * or the source threw) calls the source's return(), which releases what it reads from.
+ */
+export async function writeText(chunks: AsyncIterable<string> | Iterable<string>, output: Writable): Promise<void> {
+  for await (const text of chunks) {
+    if (output.destroyed || output.closed) throw new OutputClosedError();
+    if (!output.write(Buffer.from(text, "utf8"))) await drained(output);
+  }
+  await endOutput(output);
+}
+
+/** Joins lines into chunks of about 64 KB (one write per chunk, not per line). */
+export async function* chunked(lines: AsyncIterable<string> | Iterable<string>, size = 64 * 1024): AsyncGenerator<string> {
+  let buffer = "";
+  for await (const line of lines) {
+    buffer += line;
+    if (buffer.length >= size) {
+      yield buffer;
+      buffer = "";
+    }
+  }
+  if (buffer) yield buffer;
+}
+
+/** What a write into a BoundedSink gave: the bytes if they fit under the limit, and the size. */
+export interface Collected {
+  size: number;
+  /** Null when the file is larger than the limit. */
+  content: Buffer | null;
+}
+
+/**
+ * A sink that keeps at most `limit` bytes and counts the rest. With `stopOverLimit`, it fails as
+ * soon as the limit is passed (the generator stops); otherwise it counts through to the end, so
+ * the size of a file too big to keep is still known without holding it.
+ */
+export class BoundedSink extends Writable {
+  private chunks: Buffer[] = [];
+  size = 0;
+
+  constructor(
+    private readonly limit: number,
+    private readonly stopOverLimit: boolean,
+  ) {
+    super();
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    this.size += chunk.length;
+    if (this.size > this.limit) {
+      this.chunks = [];
+      if (this.stopOverLimit) {
+        callback(new FileTooLargeError(this.limit));
+        return;
+      }
+    } else {
+      this.chunks.push(chunk);
+    }
+    callback();
+  }
+
+  get over(): boolean {
+    return this.size > this.limit;
+  }
+
+  result(): Collected {
+    return { size: this.size, content: this.over ? null : Buffer.concat(this.chunks) };
+  }
+}
+
+export class FileTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`The file is larger than ${limit} bytes`);
+  }
+}
+
+/** Runs a streaming writer into a BoundedSink; a FileTooLargeError from stopping early is not a failure. */
+export async function collect(
+  write: (output: Writable) => Promise<unknown>,
+  limit = Number.MAX_SAFE_INTEGER,
+  stopOverLimit = false,
+): Promise<Collected> {
+  const sink = new BoundedSink(limit, stopOverLimit);
+  sink.on("error", () => undefined);
+  try {
+    await write(sink);
+  } catch (error) {
+    if (!(stopOverLimit && sink.over)) throw error;
+  }
+  return sink.result();
+}
