@@ -18,10 +18,10 @@ describe("import report", () => {
         { line: 7, column: "code", message: "empty" },
       ],
     };
-    expect(importSummary("hpnetTasks", "t.csv", result)).toBe(
+    expect(importSummary("tasks", "t.csv", result)).toBe(
       "Import of HpNet tasks from t.csv failed: 3 errors on 2 lines. Nothing was written; fix the file and import it again.",
     );
-    const report = importErrorReport("hpnetTasks", "t.csv", result);
+    const report = importErrorReport("tasks", "t.csv", result);
     const rows = report.split("\n").filter((line) => /^\| \d/.test(line));
     expect(rows).toEqual(["| 3 |  | unknown unit XX |", "| 7 | code | empty |", "| 7 | dueAt | no time zone \\| offset |"]);
   });

@@ -1,7 +1,7 @@
 /** The parts of the contract's types the extension reads (see /schema.graphql). */
 export type ComplianceStatus = "COMPLIANT" | "IN_PROGRESS" | "NON_COMPLIANT";
 export type ReportFormat = "XLSX" | "CSV" | "MARKDOWN";
-export type ImportKind = "cases" | "apologies" | "hpnetTasks";
+export type { ImportKind } from "@cchc/domain";
 
 export interface Compliance {
   overdueCases: number;

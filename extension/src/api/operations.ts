@@ -51,5 +51,5 @@ function importMutations(field: string, name: string) {
 export const IMPORT_MUTATIONS = {
   cases: importMutations("importCases", "Cases"),
   apologies: importMutations("importApologies", "Apologies"),
-  hpnetTasks: importMutations("importHpNetTasks", "HpNetTasks"),
+  tasks: importMutations("importHpNetTasks", "HpNetTasks"),
 } as const;

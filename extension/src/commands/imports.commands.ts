@@ -9,7 +9,7 @@ import type { Services } from "./services.js";
 const COMMANDS: Record<ImportKind, string> = {
   cases: "cchc.importCases",
   apologies: "cchc.importApologies",
-  hpnetTasks: "cchc.importHpNetTasks",
+  tasks: "cchc.importHpNetTasks",
 };
 
 /**

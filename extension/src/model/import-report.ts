@@ -4,7 +4,7 @@ import { plural } from "./format.js";
 export const IMPORT_LABELS: Record<ImportKind, string> = {
   cases: "cases",
   apologies: "apologies",
-  hpnetTasks: "HpNet tasks",
+  tasks: "HpNet tasks",
 };
 
 /** One line for a notification: the counts, or how many lines failed (and that nothing was written). */

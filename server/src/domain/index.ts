@@ -5,3 +5,4 @@ export * from "./compliance.js";
 export * from "./scope.js";
 export * from "./public-holidays.js";
 export * from "./code-order.js";
+export * from "./import-kind.js";

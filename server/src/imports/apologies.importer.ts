@@ -2,7 +2,7 @@ import { storedResolutionTimeliness } from "../domain/timeliness.js";
 import { Apology } from "../entities/apology.entity.js";
 import { Case } from "../entities/case.entity.js";
 import { readApologyRow, type ApologyRow } from "./apology-row.js";
-import { selectByKeys } from "./batched-upsert.js";
+import { selectByKeys } from "../db/rows-by-key.sql.js";
 import { APOLOGY_COLUMNS } from "./import-columns.js";
 import type { ImportError } from "./import-result.js";
 import type { ImportSession } from "./import-session.js";

@@ -2,7 +2,9 @@
  * The three import formats of docs/import-formats.md (part of the public contract):
  * each column's English name, Vietnamese name, whether it is required and how its cells read.
  */
-export type ImportKind = "cases" | "apologies" | "tasks";
+import type { ImportKind } from "../domain/import-kind.js";
+
+export { IMPORT_KINDS, type ImportKind } from "../domain/import-kind.js";
 
 /**
  * `text` is kept as written (trimmed, NFC); `moment` reads a day alone as 00:00 Vietnam time;
@@ -65,5 +67,3 @@ export const COLUMNS_OF: Readonly<Record<ImportKind, readonly ImportColumn[]>> =
   apologies: APOLOGY_COLUMNS,
   tasks: TASK_COLUMNS,
 };
-
-export const IMPORT_KINDS: readonly ImportKind[] = ["cases", "apologies", "tasks"];

@@ -1,5 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
-import { sameValue, selectByKeys, upsertRows } from "./batched-upsert.js";
+import { sameValue, selectByKeys, upsertRows } from "../db/rows-by-key.sql.js";
 import type { ImportCounts, ImportError } from "./import-result.js";
 import type { ImportSession } from "./import-session.js";
 import type { BatchPlan } from "./kind-importer.js";

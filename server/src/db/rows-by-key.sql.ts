@@ -1,9 +1,9 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
-import { sqlMoment } from "../db/sql-moment.js";
+import { sqlMoment } from "./sql-moment.js";
 
 /**
- * The two statements an import sends per batch and table, in plain SQL with positional
- * parameters: TypeORM's query builder spends more time naming thousands of parameters than the
+ * The two statements an import sends per batch and table (imports/upsert-batch.ts decides what
+ * goes into them), in plain SQL with positional parameters: TypeORM's query builder spends more time naming thousands of parameters than the
  * database spends running them (measured: about half of a 100k-row import).
  */
 const CHUNK = 500;
