@@ -1,5 +1,5 @@
 // Bundles the extension into one CommonJS file for the VS Code extension host (Node 20 inside VS Code 1.100).
-// `vscode` is provided by the host; everything else (jszip, the graphql parser, the domain's Vietnam time)
+// `vscode` is provided by the host; everything else (fflate, the graphql parser, the domain's Vietnam time)
 // is bundled so the .vsix ships without node_modules (`vsce package --no-dependencies`).
 import * as esbuild from "esbuild";
 

@@ -17,7 +17,7 @@ import { StatusBar } from "./views/status-bar.js";
 /** Wiring only: each view, command group and the client live in their own files. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = new OutputLog();
-  const connection = new Connection(context.secrets);
+  const connection = new Connection(context.secrets, context.globalState);
   const store = new BoardStore(connection, context.workspaceState, log);
   const tree = new ComplianceTreeProvider(store, connection, log);
   const documents = new ReadOnlyDocuments();

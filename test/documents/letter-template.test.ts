@@ -1,4 +1,4 @@
-import JSZip from "jszip";
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { buildApologyZip } from "../../server/src/documents/archive/apology-zip.js";
 import { apologyLetterRenderer, buildApologyLetter } from "../../server/src/documents/letters/apology-letter.js";
@@ -7,10 +7,10 @@ import { DEFAULT_LETTER_TEXTS } from "../../server/src/documents/texts/default-l
 import type { LetterTexts } from "../../server/src/documents/texts/letter-texts.js";
 
 /** The fast path (template filled per letter) must write what the layout code writes. */
-async function parts(bytes: Buffer): Promise<Record<string, string>> {
-  const zip = await JSZip.loadAsync(bytes);
+async function parts(bytes: Uint8Array): Promise<Record<string, string>> {
+  const zip = unzipSync(bytes);
   const out: Record<string, string> = {};
-  for (const name of Object.keys(zip.files).sort()) out[name] = await zip.files[name].async("string");
+  for (const name of Object.keys(zip).sort()) out[name] = strFromU8(zip[name]);
   return out;
 }
 
@@ -51,19 +51,19 @@ describe("apologyLetterRenderer", () => {
 describe("buildApologyZip", () => {
   it("holds one readable .docx per case, named by code, distinct even when codes collide as file names", async () => {
     const models = [sampleApologyModel("H01"), sampleApologyModel("A/1"), sampleApologyModel("A-1"), sampleApologyModel("QLĐT-7")];
-    const zip = await JSZip.loadAsync(await buildApologyZip(models, DEFAULT_LETTER_TEXTS));
-    expect(Object.keys(zip.files)).toEqual(["xin-loi-H01.docx", "xin-loi-A-1.docx", "xin-loi-A-1-2.docx", "xin-loi-QLDT-7.docx"]);
+    const zip = unzipSync(await buildApologyZip(models, DEFAULT_LETTER_TEXTS));
+    expect(Object.keys(zip)).toEqual(["xin-loi-H01.docx", "xin-loi-A-1.docx", "xin-loi-A-1-2.docx", "xin-loi-QLDT-7.docx"]);
     const codes: string[] = [];
-    for (const name of Object.keys(zip.files)) {
-      const xml = (await parts(await zip.files[name].async("nodebuffer")))["word/document.xml"];
+    for (const name of Object.keys(zip)) {
+      const xml = (await parts(zip[name]))["word/document.xml"];
       codes.push(/Mã hồ sơ: ([^.<]+)\./.exec(xml)?.[1] ?? "");
     }
     expect(codes).toEqual(["H01", "A/1", "A-1", "QLĐT-7"]);
   });
 
   it("is an empty but valid zip when the scope has no apology", async () => {
-    const zip = await JSZip.loadAsync(await buildApologyZip([], DEFAULT_LETTER_TEXTS));
-    expect(Object.keys(zip.files)).toEqual([]);
+    const zip = unzipSync(await buildApologyZip([], DEFAULT_LETTER_TEXTS));
+    expect(Object.keys(zip)).toEqual([]);
   });
 });
 

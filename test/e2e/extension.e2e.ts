@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:net";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
+import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DirectiveBoard } from "../../extension/src/api/api-types.js";
 import { sortUnitsWorstFirst } from "../../extension/src/model/compliance-tree.model.js";
@@ -12,6 +13,7 @@ import {
   clearNotifications,
   openWorkbench,
   pick,
+  quickInput,
   runCommand,
   treeRows,
   waitForNotification,
@@ -44,7 +46,26 @@ async function waitForFiles(folder: string, pattern: RegExp, timeoutMs = 60_000)
 let bench: Workbench;
 let board: DirectiveBoard;
 
+/**
+ * A workspace that tries to redirect the token: its .vscode/settings.json names a listener of this test,
+ * which counts connections and closes them. cchc.serverUrl is machine-scoped, so the editor must keep using
+ * the user's setting (the real server) and never connect here.
+ */
+const workspaceSettings = join(workspace, ".vscode", "settings.json");
+let trap: Server;
+let trapConnections = 0;
+let trapUrl = "";
+
 beforeAll(async () => {
+  trap = createServer((socket) => {
+    trapConnections++;
+    socket.destroy();
+  });
+  await new Promise<void>((r) => trap.listen(0, "127.0.0.1", r));
+  trapUrl = `http://127.0.0.1:${(trap.address() as { port: number }).port}`;
+  mkdirSync(join(workspace, ".vscode"), { recursive: true });
+  writeFileSync(workspaceSettings, JSON.stringify({ "cchc.serverUrl": trapUrl }, null, 2));
+
   board = (
     await api<{ latestDirective: DirectiveBoard }>(`{ latestDirective { id number subject issuedOn periodStart periodEnd deadline
       compliance { overdueCases apologizedCases apologyRate tasks reportedTasks reportRate filedTasks fileRate rate status }
@@ -57,14 +78,22 @@ screenshotFailedSteps(() => bench);
 
 afterAll(async () => {
   await bench?.close();
+  rmSync(join(workspace, ".vscode"), { recursive: true, force: true });
+  await new Promise((r) => trap?.close(r));
 });
 
 describe("the CCHC extension in VS Code (code-server)", () => {
-  it("signs in through the command palette, checking the token with the server", async () => {
+  it("signs in through the command palette to the user's server, ignoring the workspace's cchc.serverUrl", async () => {
     const { page } = bench;
     await runCommand(page, "CCHC: Sign In");
+    // The first command activates the extension: give it time on a busy machine.
+    await quickInput(page).waitFor({ state: "visible", timeout: 60_000 });
+    const prompt = (await page.locator(".quick-input-widget").textContent()) ?? "";
+    expect(prompt).toContain(`Token for ${new URL(serverUrl).origin}`);
+    expect(prompt).not.toContain(trapUrl);
     await answer(page, token);
-    await waitForNotification(page, /signed in to/);
+    await waitForNotification(page, new RegExp(`signed in to ${new URL(serverUrl).origin.replace(/\./g, "\\.")}`));
+    expect(trapConnections).toBe(0);
   });
 
   it("shows every unit worst first with the API's rates, and the status bar", async () => {
@@ -148,8 +177,7 @@ describe("the CCHC extension in VS Code (code-server)", () => {
     expect(letters).toHaveLength(apologized.cases.totalCount);
     // Every file is a Word document that opens, and names the case it apologises for.
     for (const letter of letters) {
-      const zip = await JSZip.loadAsync(readFileSync(join(folder, letter)));
-      const xml = await zip.file("word/document.xml")!.async("string");
+      const xml = documentXmlOf(join(folder, letter));
       const code = /H\d{4}\.\d{4}\.[A-Z]+/.exec(letter)?.[0];
       if (code) expect(xml).toContain(code);
     }
@@ -184,7 +212,7 @@ describe("the CCHC extension in VS Code (code-server)", () => {
     await answer(page, code);
     await answerDialog(page, letter);
     await waitForNotification(page, new RegExp(`saved .*${code.replace(/\./g, "\\.")}\\.docx`));
-    const apologyXml = await (await JSZip.loadAsync(readFileSync(letter))).file("word/document.xml")!.async("string");
+    const apologyXml = documentXmlOf(letter);
     expect(apologyXml).toContain(code);
 
     await clearNotifications(page);
@@ -192,7 +220,7 @@ describe("the CCHC extension in VS Code (code-server)", () => {
     await runCommand(page, "CCHC: Generate Reminder Letter");
     await answerDialog(page, reminder);
     await waitForNotification(page, /saved .*reminder\.docx/);
-    const reminderXml = await (await JSZip.loadAsync(readFileSync(reminder))).file("word/document.xml")!.async("string");
+    const reminderXml = documentXmlOf(reminder);
     const worst = sortUnitsWorstFirst(board.units)[0];
     expect(reminderXml).toContain(worst.unit.name);
   });
@@ -273,3 +301,10 @@ describe("the CCHC extension in VS Code (code-server)", () => {
     await page.locator(".part.sidebar", { hasText: "Sign in to the CCHC Tracker server" }).waitFor({ timeout: 20_000 });
   });
 });
+
+/** The body XML of a saved .docx (it must open as a zip and hold word/document.xml). */
+function documentXmlOf(path: string): string {
+  const part = unzipSync(readFileSync(path))["word/document.xml"];
+  if (!part) throw new Error(`${path} has no word/document.xml`);
+  return strFromU8(part);
+}

@@ -77,6 +77,23 @@ describe("GraphQL client", () => {
     expect(seen[0].headers.authorization).toBe("Bearer t0ken");
   });
 
+  it("asks before each request that carries the token, and sends nothing when refused", async () => {
+    seen = [];
+    const asked: string[] = [];
+    const refuse = async (endpoint: URL) => {
+      asked.push(endpoint.href);
+      throw new ApiError("UNAUTHENTICATED", "declined");
+    };
+    const refused = await failure(new GraphQLClient({ serverUrl: base, token: "t0ken", beforeSendingToken: refuse }).request("{ echo }"));
+    expect(refused.message).toBe("declined");
+    expect(asked).toEqual([`${base}/graphql`]);
+    expect(seen).toHaveLength(0);
+    // Without a token there is nothing to protect: no question.
+    await new GraphQLClient({ serverUrl: base, beforeSendingToken: refuse }).raw("{ echo }");
+    expect(asked).toHaveLength(1);
+    expect(seen).toHaveLength(1);
+  });
+
   it("carries the contract's error code and the server's message", async () => {
     const anonymous = await failure(new GraphQLClient({ serverUrl: base }).request("{ echo }"));
     expect(anonymous.code).toBe("UNAUTHENTICATED");

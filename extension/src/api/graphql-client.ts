@@ -7,6 +7,11 @@ export interface GraphQLClientOptions {
   token?: string;
   rejectUnauthorized?: boolean;
   timeoutMs?: number;
+  /**
+   * Runs before each request that carries the token, and may refuse it by throwing (the extension asks
+   * there before a token goes over plain http to another machine).
+   */
+  beforeSendingToken?: (endpoint: URL) => Promise<void>;
 }
 
 export interface GraphQLErrorEntry {
@@ -82,7 +87,10 @@ export class GraphQLClient {
       "content-type": "application/json",
       accept: "application/graphql-response+json, application/json",
     };
-    if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
+    if (this.options.token) {
+      await this.options.beforeSendingToken?.(this.endpoint);
+      headers.authorization = `Bearer ${this.options.token}`;
+    }
     const body = JSON.stringify({ query, variables, ...(options.operationName ? { operationName: options.operationName } : {}) });
 
     let response;

@@ -1,4 +1,4 @@
-import JSZip from "jszip";
+import { unzipSync } from "fflate";
 import type { ApiDocument } from "../api/api-types.js";
 import { safeFileName, uniqueFileName } from "./file-naming.js";
 
@@ -21,16 +21,16 @@ export interface NamedFile {
  * can be written into one folder; names already in that folder are avoided too.
  */
 export async function filesOfArchive(zipBytes: Buffer, existing: ReadonlySet<string> = new Set()): Promise<NamedFile[]> {
-  const zip = await JSZip.loadAsync(zipBytes);
+  // The letters are stored, not deflated (a .docx is already deflated): unzipping is a copy.
+  const entries = Object.entries(unzipSync(zipBytes))
+    .filter(([path]) => !path.endsWith("/"))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const taken = new Set(existing);
   const files: NamedFile[] = [];
-  const entries = Object.values(zip.files)
-    .filter((entry) => !entry.dir)
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const name = uniqueFileName(safeFileName(entry.name), taken);
+  for (const [path, bytes] of entries) {
+    const name = uniqueFileName(safeFileName(path), taken);
     taken.add(name);
-    files.push({ name, bytes: await entry.async("nodebuffer") });
+    files.push({ name, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
   }
   return files;
 }
