@@ -3,17 +3,19 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { createServer, type Server } from "node:http";
 import type { DataSource } from "typeorm";
-import type { AppConfig } from "./config.js";
+import { DEFAULT_LIMITS, type AppConfig } from "./config.js";
 import { openDatabase } from "./db/data-source.js";
 import { createApollo } from "./graphql/apollo.js";
-import { authenticate } from "./graphql/auth.js";
 import type { GraphQLContext } from "./graphql/context.js";
 import { createLoaders } from "./graphql/loaders.js";
 import { createSchema } from "./graphql/schema.js";
+import { authenticationGate, downloadRateLimit, principalOf, refuseLargeBody, requireJsonPost } from "./http/authentication-gate.js";
 import { documentsRouter } from "./http/documents.route.js";
+import { jsonErrorHandler, notFoundHandler } from "./http/error-handler.js";
 import { exportsRouter } from "./http/exports.route.js";
 import { graphiqlRouter } from "./http/graphiql.route.js";
 import { healthRouter } from "./http/health.route.js";
+import { createRateLimiters } from "./http/rate-limits.js";
 
 export interface App {
   httpServer: Server;
@@ -25,34 +27,46 @@ export interface App {
 
 /** Wires the database, the GraphQL schema and the HTTP routes; keeps no state between requests. */
 export async function createApp(
-  config: Pick<AppConfig, "database" | "adminToken">,
+  config: Pick<AppConfig, "database" | "adminToken"> & Partial<Pick<AppConfig, "limits" | "trustProxy">>,
   existingDb?: DataSource,
 ): Promise<App> {
   const db = existingDb ?? (await openDatabase(config.database));
+  const limits = config.limits ?? DEFAULT_LIMITS;
+  const limiters = createRateLimiters(limits);
   const schema = await createSchema();
   const app = express();
   app.disable("x-powered-by");
+  // Behind a TLS reverse proxy, the client's address comes from X-Forwarded-For (rate limits, logs).
+  app.set("trust proxy", config.trustProxy ?? false);
   const httpServer = createServer(app);
-  const apollo = createApollo(schema, httpServer);
+  const apollo = createApollo(schema, httpServer, limits, limiters);
   await apollo.start();
 
   app.use(healthRouter(db));
   app.use(graphiqlRouter());
+  // The token is checked before anything else, the body included.
+  const gate = authenticationGate(db, config.adminToken, limiters);
+  app.use(["/documents", "/exports"], gate, downloadRateLimit(limiters));
   app.use(documentsRouter(db, config.adminToken));
   app.use(exportsRouter(db, config.adminToken));
   app.use(
     "/graphql",
+    gate,
+    requireJsonPost(),
+    refuseLargeBody(limits.bodyBytes),
     // Imports arrive as CSV text inside the GraphQL request; 100k rows are ~15 MB.
-    express.json({ limit: "64mb" }),
+    express.json({ limit: limits.bodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<GraphQLContext> => ({
+      context: async ({ res }): Promise<GraphQLContext> => ({
         db,
-        principal: await authenticate(db, req.headers.authorization, config.adminToken),
+        principal: principalOf(res),
         loaders: createLoaders(db),
         now: new Date(),
       }),
     }),
   );
+  app.use(notFoundHandler());
+  app.use(jsonErrorHandler(limits.bodyBytes));
 
   return {
     httpServer,
@@ -67,6 +81,7 @@ export async function createApp(
       }),
     close: async () => {
       await apollo.stop();
+      limiters.close();
       if (!existingDb && db.isInitialized) await db.destroy();
     },
   };

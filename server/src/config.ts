@@ -14,6 +14,12 @@ export interface AppConfig {
   demo: boolean;
   logLevel: LogLevel;
   imports: ImportLimits;
+  /** Request limits (body size, query cost/depth/aliases, rate limits): README "Security and operations". */
+  limits: RequestLimits;
+  /** Express "trust proxy": which proxies' X-Forwarded-For to believe for the client address. */
+  trustProxy: boolean | number | string;
+  /** Where the first start writes its admin token (mode 0600); the token is never printed. */
+  adminTokenFile: string;
 }
 
 /** The limits of docs/import-formats.md for imports through the API (the command line streams larger files). */
@@ -27,6 +33,35 @@ export interface ImportLimits {
   /** Milliseconds a file's reader may go without producing a row before the import is stopped, API and command line (CCHC_IMPORT_READ_TIMEOUT_MS, default 30,000). */
   readTimeoutMs: number;
 }
+
+export interface RequestLimits {
+  /** Largest request body accepted (JSON on /graphql: imports arrive as CSV text inside it, so above maxCsvBytes). */
+  bodyBytes: number;
+  /** Largest query cost (a field 1, a document or an import documentCost, lists times first). */
+  maxQueryCost: number;
+  maxQueryDepth: number;
+  maxAliases: number;
+  /** Failed authentications one client address may make per window before it gets 429. */
+  authFailures: number;
+  authFailureWindowMs: number;
+  /** Writes (mutations) and documents one token may make per window; 0 turns the limit off. */
+  writesPerToken: number;
+  writeWindowMs: number;
+  /** How long the health check's write probe may take before /health answers 503. */
+  healthWriteTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: RequestLimits = {
+  bodyBytes: 80 * 1024 * 1024,
+  maxQueryCost: 20_000,
+  maxQueryDepth: 12,
+  maxAliases: 30,
+  authFailures: 20,
+  authFailureWindowMs: 15 * 60_000,
+  writesPerToken: 600,
+  writeWindowMs: 60_000,
+  healthWriteTimeoutMs: 2_000,
+};
 
 export const DEFAULT_DATABASE_URL = "sqlite:./data/cchc.sqlite";
 
@@ -47,6 +82,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demo: parseBoolean("CCHC_DEMO", env.CCHC_DEMO, nonEmpty(env.DATABASE_URL) === null),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     imports: loadImportLimits(env),
+    limits: parseLimits(env),
+    trustProxy: parseTrustProxy(env.CCHC_TRUST_PROXY),
+    adminTokenFile: nonEmpty(env.CCHC_ADMIN_TOKEN_FILE) ?? "./data/admin-token",
   };
 }
 
@@ -65,6 +103,39 @@ function parseCount(name: string, value: string | undefined, fallback: number): 
   const count = Number(value);
   if (!Number.isSafeInteger(count) || count < 1) throw new ConfigError(`${name} must be a whole number above 0; got "${value}".`);
   return count;
+}
+
+function parseLimits(env: NodeJS.ProcessEnv): RequestLimits {
+  const number = (name: string, fallback: number, min: number) => parseWholeNumber(name, env[name], fallback, min);
+  return {
+    bodyBytes: number("CCHC_BODY_LIMIT_MB", DEFAULT_LIMITS.bodyBytes / (1024 * 1024), 1) * 1024 * 1024,
+    maxQueryCost: number("CCHC_MAX_QUERY_COST", DEFAULT_LIMITS.maxQueryCost, 1),
+    maxQueryDepth: number("CCHC_MAX_QUERY_DEPTH", DEFAULT_LIMITS.maxQueryDepth, 1),
+    maxAliases: number("CCHC_MAX_ALIASES", DEFAULT_LIMITS.maxAliases, 0),
+    authFailures: number("CCHC_AUTH_FAILURE_LIMIT", DEFAULT_LIMITS.authFailures, 1),
+    authFailureWindowMs: number("CCHC_AUTH_FAILURE_WINDOW_SECONDS", DEFAULT_LIMITS.authFailureWindowMs / 1000, 1) * 1000,
+    writesPerToken: number("CCHC_WRITE_RATE_LIMIT", DEFAULT_LIMITS.writesPerToken, 0),
+    writeWindowMs: number("CCHC_WRITE_RATE_WINDOW_SECONDS", DEFAULT_LIMITS.writeWindowMs / 1000, 1) * 1000,
+    healthWriteTimeoutMs: number("CCHC_HEALTH_WRITE_TIMEOUT_MS", DEFAULT_LIMITS.healthWriteTimeoutMs, 10),
+  };
+}
+
+function parseWholeNumber(name: string, value: string | undefined, fallback: number, min: number): number {
+  if (nonEmpty(value) === null) return fallback;
+  const number = Number(value);
+  if (!Number.isSafeInteger(number) || number < min) {
+    throw new ConfigError(`${name} must be a whole number of at least ${min}; got "${value}".`);
+  }
+  return number;
+}
+
+/** As Express reads it: true/false, a number of hops, or addresses and subnets ("loopback, 10.0.0.0/8"). */
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  const text = nonEmpty(value);
+  if (text === null || ["0", "false", "no", "off"].includes(text.toLowerCase())) return false;
+  if (["true", "yes", "on"].includes(text.toLowerCase())) return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text;
 }
 
 export function parseDatabaseUrl(url: string): DatabaseConfig {

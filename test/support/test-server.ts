@@ -1,4 +1,5 @@
 import { createApp, type App } from "../../server/src/app.js";
+import { DEFAULT_LIMITS, type RequestLimits } from "../../server/src/config.js";
 import { statementLogger } from "../../server/src/db/data-source.js";
 import { createTestDatabase, type TestDatabase, type TestDriver } from "./databases.js";
 
@@ -21,10 +22,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real app on a fresh database, listening on a free port of 127.0.0.1. */
-export async function startTestServer(driver: TestDriver): Promise<TestServer> {
+/** The real app on a fresh database, listening on a free port of 127.0.0.1; `limits` override the defaults. */
+export async function startTestServer(driver: TestDriver, limits: Partial<RequestLimits> = {}): Promise<TestServer> {
   const database = await createTestDatabase(driver);
-  const app = await createApp({ database: database.config, adminToken: ADMIN_TOKEN }, database.db);
+  const app = await createApp({ database: database.config, adminToken: ADMIN_TOKEN, limits: { ...DEFAULT_LIMITS, ...limits } }, database.db);
   const port = await app.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${port}`;
   return {

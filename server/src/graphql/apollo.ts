@@ -3,10 +3,18 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { Server } from "node:http";
+import type { RequestLimits } from "../config.js";
+import type { RateLimiters } from "../http/rate-limits.js";
 import type { GraphQLContext } from "./context.js";
 import { formatError } from "./format-error.js";
+import { queryLimitRules, queryLimitsPlugin } from "./query-limits.js";
 
-export function createApollo(schema: GraphQLSchema, httpServer: Server): ApolloServer<GraphQLContext> {
+export function createApollo(
+  schema: GraphQLSchema,
+  httpServer: Server,
+  limits: RequestLimits,
+  limiters: RateLimiters,
+): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
     schema,
     formatError,
@@ -14,10 +22,12 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server): ApolloS
     // (introspection included) needs a bearer token, and the console and other systems need the schema.
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    validationRules: queryLimitRules(limits),
     plugins: [
       // Apollo's landing page loads Sandbox from a CDN, which the Office's closed network cannot reach.
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      queryLimitsPlugin(limits, limiters),
     ],
   });
 }
