@@ -230,7 +230,8 @@ describe.each(testDrivers())("importCases on %s", (driver) => {
     expect(logger.statements - before).toBeLessThanOrEqual(10 + turns);
     before = logger.statements;
     expect(await importCsv(database.db, "cases", csv)).toEqual({ created: 0, updated: 0, unchanged: 1200, errors: [] });
-    expect(logger.statements - before).toBeLessThanOrEqual(7 + turns);
+    // The same, plus per batch one SELECT of the stored cases' apologies (an update may not contradict one).
+    expect(logger.statements - before).toBeLessThanOrEqual(10 + turns);
     expect(await database.db.getRepository(Case).countBy({ unitId: database.units.TTXT })).toBe(1200);
   });
 

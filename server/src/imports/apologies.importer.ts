@@ -1,4 +1,4 @@
-import { storedResolutionTimeliness } from "../domain/timeliness.js";
+import { apologyProblems } from "../domain/apology-rules.js";
 import { Apology } from "../entities/apology.entity.js";
 import { Case } from "../entities/case.entity.js";
 import { readApologyRow, type ApologyRow } from "./apology-row.js";
@@ -7,7 +7,7 @@ import { APOLOGY_COLUMNS } from "./import-columns.js";
 import type { ImportError } from "./import-result.js";
 import type { ImportSession } from "./import-session.js";
 import type { BatchPlan, KindImporter } from "./kind-importer.js";
-import { vietnameseMoment } from "./moment-format.js";
+import { importErrorsOf } from "./rule-problem-errors.js";
 import { UpsertBatch, type UpsertTable } from "./upsert-batch.js";
 
 const APOLOGIES: UpsertTable<Apology> = {
@@ -62,23 +62,7 @@ export const apologiesImporter: KindImporter<ApologyRow> = {
           message: `Case "${row.caseCode}" belongs to unit ${session.unitCodeOf(owner.unitId)}; you may import apologies only for your own unit's cases (unit ${session.ownUnitCode()}).`,
         });
       }
-      if (owner.resolvedAt !== null) {
-        const timeliness = storedResolutionTimeliness(owner.dueAt, owner.resolvedAt);
-        if (timeliness !== "LATE") {
-          rowErrors.push({
-            line: row.line,
-            column: "case_code",
-            message: `Case "${row.caseCode}" was resolved ${timeliness === "EARLY" ? "early" : "on time"} (${vietnameseMoment(owner.resolvedAt)}, due ${vietnameseMoment(owner.dueAt)}); it needs no apology.`,
-          });
-        }
-      }
-      if (row.newDueAt.getTime() <= owner.dueAt.getTime()) {
-        rowErrors.push({
-          line: row.line,
-          column: "new_due_at",
-          message: `The new return date ${vietnameseMoment(row.newDueAt)} must be after the case's due date ${vietnameseMoment(owner.dueAt)}.`,
-        });
-      }
+      rowErrors.push(...importErrorsOf(apologyProblems(owner, row.newDueAt), row.line, row.header, APOLOGY_COLUMNS));
       if (batch.rejected(rowErrors)) continue;
       batch.accept({
         caseId: owner.id,

@@ -1,7 +1,9 @@
+import { caseDateProblems } from "../domain/case-rules.js";
 import type { HeaderMap } from "./header-matching.js";
 import { CASE_COLUMNS } from "./import-columns.js";
 import type { ImportError } from "./import-result.js";
 import { momentOf, readCells, textOf } from "./row-reading.js";
+import { importErrorsOf } from "./rule-problem-errors.js";
 import type { SourceRecord } from "./source-record.js";
 
 /** A row of the cases file that is sound on its own; the unit's existence is the importer's check. */
@@ -14,6 +16,8 @@ export interface CaseRow {
   receivedAt: Date;
   dueAt: Date;
   resolvedAt: Date | null;
+  /** The file's header, to name its columns in the errors found against the database. */
+  header: HeaderMap;
 }
 
 export interface RowReading<T> {
@@ -26,21 +30,7 @@ export function readCaseRow(record: SourceRecord, header: HeaderMap): RowReading
   const receivedAt = momentOf(values.received_at);
   const dueAt = momentOf(values.due_at);
   const resolvedAt = momentOf(values.resolved_at);
-  const label = (name: string, fallback: string) => header.labels.get(name) ?? fallback;
-  if (receivedAt && dueAt && dueAt < receivedAt) {
-    errors.push({
-      line: record.line,
-      column: "due_at",
-      message: `"${label("due_at", "Ngày hẹn trả")}" is before "${label("received_at", "Ngày tiếp nhận")}"; a case cannot be due before it was received.`,
-    });
-  }
-  if (receivedAt && resolvedAt && resolvedAt < receivedAt) {
-    errors.push({
-      line: record.line,
-      column: "resolved_at",
-      message: `"${label("resolved_at", "Ngày trả kết quả")}" is before "${label("received_at", "Ngày tiếp nhận")}"; a case cannot be resolved before it was received.`,
-    });
-  }
+  errors.push(...importErrorsOf(caseDateProblems({ receivedAt, dueAt, resolvedAt }), record.line, header, CASE_COLUMNS, errors));
   if (errors.length > 0) return { row: null, errors };
   return {
     row: {
@@ -52,6 +42,7 @@ export function readCaseRow(record: SourceRecord, header: HeaderMap): RowReading
       receivedAt: receivedAt!,
       dueAt: dueAt!,
       resolvedAt,
+      header,
     },
     errors,
   };

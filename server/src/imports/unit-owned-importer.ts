@@ -15,6 +15,11 @@ export interface UnitOwnedKind<Row extends UnitOwnedRow, T extends ObjectLiteral
   extends Omit<KindImporter<Row>, "planBatch"> {
   readonly table: UpsertTable<T>;
   values(row: Row, unit: UnitRef): Partial<T>;
+  /**
+   * Rules that hold between a row and other stored records (a case and its apology): given the
+   * batch's rows that update a stored record, answers each such row's errors. One query per batch.
+   */
+  againstStored?(updates: readonly Row[], session: ImportSession): Promise<(row: Row) => ImportError[]>;
 }
 
 /** An importer whose rows are checked against the importer's units, then upserted on their key. */
@@ -30,9 +35,12 @@ export function unitOwnedImporter<Row extends UnitOwnedRow, T extends ObjectLite
     keyOf: kind.keyOf,
     async planBatch(rows, session) {
       const batch = await UpsertBatch.load(session, kind.table, rows.map(kind.keyOf));
+      const updates = rows.filter((row) => batch.stored(kind.keyOf(row)) !== undefined);
+      const storedProblems = kind.againstStored && updates.length > 0 ? await kind.againstStored(updates, session) : null;
       for (const row of rows) {
         const key = kind.keyOf(row);
         const { unit, errors } = checkUnitOwnership(session, kind, row, key, batch.stored(key)?.unitId);
+        if (storedProblems && batch.stored(key) !== undefined) errors.push(...storedProblems(row));
         if (batch.rejected(errors) || !unit) continue;
         batch.accept(kind.values(row, unit));
       }

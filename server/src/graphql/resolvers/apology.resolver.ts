@@ -1,10 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
-import { storedResolutionTimeliness } from "../../domain/timeliness.js";
+import { apologyProblems, publicationProblems } from "../../domain/apology-rules.js";
+import { inWriteTransaction, lockedFindOne } from "../../db/write-transaction.js";
 import { Apology } from "../../entities/apology.entity.js";
 import { Case } from "../../entities/case.entity.js";
 import { parseId } from "../../services/directives.js";
 import type { GraphQLContext } from "../context.js";
-import { BadUserInputError, ConflictError, isUniqueViolation, NotFoundError } from "../errors.js";
+import { ConflictError, isUniqueViolation, NotFoundError } from "../errors.js";
+import { refuseProblems } from "../rule-problems.js";
 import { ApologyInput } from "../inputs/apology.input.js";
 import { DateTimeScalar } from "../scalars.js";
 import { normalizeOptionalText } from "../validation.js";
@@ -15,44 +17,39 @@ export class ApologyResolver {
   /** The contract's order of checks: NOT_FOUND, then CONFLICT, then BAD_USER_INPUT. */
   @Mutation(() => Apology)
   async issueApology(@Arg("input", () => ApologyInput) input: ApologyInput, @Ctx() ctx: GraphQLContext): Promise<Apology> {
-    const found = await ctx.db.getRepository(Case).findOneBy({ code: input.caseCode });
-    if (!found) throw new NotFoundError(`No case has code "${input.caseCode}".`);
-    await requireWriterOfUnit(ctx, found.unitId);
-    const repository = ctx.db.getRepository(Apology);
-    if (await repository.existsBy({ caseId: found.id })) {
-      throw new ConflictError(`Case ${found.code} already has an apology; a return date may be rescheduled only once.`);
-    }
-    if (found.resolvedAt !== null) {
-      const timeliness = storedResolutionTimeliness(found.dueAt, found.resolvedAt);
-      if (timeliness !== "LATE") {
-        throw new BadUserInputError(`Case ${found.code} was resolved ${timeliness === "EARLY" ? "early" : "on time"}; it needs no apology.`);
+    return inWriteTransaction(ctx.db, async (manager) => {
+      // The case is locked: an upsertCase meanwhile must see this apology, or this one its result.
+      const found = await lockedFindOne(manager, Case, { code: input.caseCode });
+      if (!found) throw new NotFoundError(`No case has code "${input.caseCode}".`);
+      await requireWriterOfUnit(ctx, found.unitId);
+      if (await manager.existsBy(Apology, { caseId: found.id })) {
+        throw new ConflictError(`Case ${found.code} already has an apology; a return date may be rescheduled only once.`);
       }
-    }
-    if (input.newDueAt.getTime() <= found.dueAt.getTime()) {
-      throw new BadUserInputError(
-        `newDueAt must be after the case's due moment ${found.dueAt.toISOString()}: the new return date replaces a missed one.`,
-      );
-    }
-    try {
-      return await repository.save(
-        repository.create({
-          caseId: found.id,
-          number: input.number,
-          issuedAt: input.issuedAt,
-          reason: input.reason,
-          newDueAt: input.newDueAt,
-          signer: input.signer,
-          publishedAt: null,
-          publishedVia: null,
-        }),
-      );
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError(`Case ${found.code} already has an apology.`);
-      throw error;
-    }
+      refuseProblems(apologyProblems(found, input.newDueAt));
+      try {
+        return await manager.save(
+          manager.create(Apology, {
+            caseId: found.id,
+            number: input.number,
+            issuedAt: input.issuedAt,
+            reason: input.reason,
+            newDueAt: input.newDueAt,
+            signer: input.signer,
+            publishedAt: null,
+            publishedVia: null,
+          }),
+        );
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new ConflictError(`Case ${found.code} already has an apology.`);
+        throw error;
+      }
+    });
   }
 
-  @Mutation(() => Apology, { description: "Records when (default: now) and optionally where the apology was made public." })
+  @Mutation(() => Apology, {
+    description:
+      "Records when (default: now) and optionally where the apology was made public; a publishedAt before the apology's issuedAt is BAD_USER_INPUT.",
+  })
   async publishApology(
     @Arg("id", () => ID) id: string,
     @Arg("publishedAt", () => DateTimeScalar, { nullable: true }) publishedAt: Date | null,
@@ -61,14 +58,17 @@ export class ApologyResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Apology> {
     const rowId = parseId(id);
-    const repository = ctx.db.getRepository(Apology);
-    const apology = rowId === null ? null : await repository.findOneBy({ id: rowId });
-    if (!apology) throw new NotFoundError(`No apology has id ${id}.`);
-    const owner = (await ctx.loaders.caseById.load(apology.caseId)) as Case;
-    await requireWriterOfUnit(ctx, owner.unitId);
-    apology.publishedAt = publishedAt ?? ctx.now;
-    apology.publishedVia = normalizeOptionalText(via) ?? apology.publishedVia;
-    return repository.save(apology);
+    return inWriteTransaction(ctx.db, async (manager) => {
+      const apology = rowId === null ? null : await lockedFindOne(manager, Apology, { id: rowId });
+      if (!apology) throw new NotFoundError(`No apology has id ${id}.`);
+      const owner = (await ctx.loaders.caseById.load(apology.caseId)) as Case;
+      await requireWriterOfUnit(ctx, owner.unitId);
+      const at = publishedAt ?? ctx.now;
+      refuseProblems(publicationProblems(apology, at));
+      apology.publishedAt = at;
+      apology.publishedVia = normalizeOptionalText(via) ?? apology.publishedVia;
+      return manager.save(apology);
+    });
   }
 
   @FieldResolver(() => Case)

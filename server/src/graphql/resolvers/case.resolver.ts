@@ -1,5 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { caseAgainstApologyProblems, caseDateProblems } from "../../domain/case-rules.js";
 import { timelinessAsOf, workingDaysLate } from "../../domain/timeliness.js";
+import { inWriteTransaction, lockedFindOne } from "../../db/write-transaction.js";
 import { Apology } from "../../entities/apology.entity.js";
 import { Case } from "../../entities/case.entity.js";
 import { Unit } from "../../entities/unit.entity.js";
@@ -7,13 +9,12 @@ import { listCases } from "../../services/case-list.js";
 import { resolveScopeFilter, toConnection } from "../connection.js";
 import type { GraphQLContext } from "../context.js";
 import { TimelinessEnum } from "../enums.js";
-import { BadUserInputError } from "../errors.js";
 import { CaseFilter } from "../inputs/filters.input.js";
 import { CaseInput } from "../inputs/case.input.js";
 import { decodeCursor, pageSize } from "../pagination.js";
 import { DateTimeScalar } from "../scalars.js";
 import { CaseConnection } from "../types/connection.type.js";
-import { retryOnUniqueViolation } from "../upsert-retry.js";
+import { refuseProblems } from "../rule-problems.js";
 import { requiredText } from "../validation.js";
 import { unitByCode } from "./unit-lookup.js";
 import { requireWriterOfMove } from "../unit-access.js";
@@ -53,26 +54,22 @@ export class CaseResolver {
   @Mutation(() => Case, { description: "Creates the case, or updates the one with that code." })
   async upsertCase(@Arg("input", () => CaseInput) input: CaseInput, @Ctx() ctx: GraphQLContext): Promise<Case> {
     const unit = await unitByCode(ctx, input.unitCode);
-    if (input.dueAt.getTime() < input.receivedAt.getTime()) {
-      throw new BadUserInputError("dueAt is before receivedAt: a result cannot be promised before the dossier arrives.");
-    }
-    if (input.resolvedAt && input.resolvedAt.getTime() < input.receivedAt.getTime()) {
-      throw new BadUserInputError("resolvedAt is before receivedAt: a dossier cannot be resolved before it arrives.");
-    }
-    const repository = ctx.db.getRepository(Case);
-    return retryOnUniqueViolation(async () => {
-      const existing = await repository.findOneBy({ code: input.code });
+    refuseProblems(caseDateProblems({ receivedAt: input.receivedAt, dueAt: input.dueAt, resolvedAt: input.resolvedAt ?? null }));
+    return inWriteTransaction(ctx.db, async (manager) => {
+      const existing = await lockedFindOne(manager, Case, { code: input.code });
       await requireWriterOfMove(ctx, existing?.unitId, unit.id);
-      const row = existing ?? repository.create({ code: input.code });
+      const next = { dueAt: input.dueAt, resolvedAt: input.resolvedAt ?? null };
+      const apology = existing ? await manager.findOneBy(Apology, { caseId: existing.id }) : null;
+      if (apology) refuseProblems(caseAgainstApologyProblems(input.code, next, apology));
+      const row = existing ?? manager.create(Case, { code: input.code });
       Object.assign(row, {
         procedureName: input.procedureName,
         applicantName: input.applicantName,
         unitId: unit.id,
         receivedAt: input.receivedAt,
-        dueAt: input.dueAt,
-        resolvedAt: input.resolvedAt ?? null,
+        ...next,
       });
-      return repository.save(row);
+      return manager.save(row);
     });
   }
 

@@ -1,15 +1,16 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { inWriteTransaction, lockedFindOne } from "../../db/write-transaction.js";
+import { workFileProblems } from "../../domain/task-rules.js";
 import { HpNetTask } from "../../entities/hpnet-task.entity.js";
 import { Unit } from "../../entities/unit.entity.js";
 import { listTasks } from "../../services/task-list.js";
 import { resolveScopeFilter, toConnection } from "../connection.js";
 import type { GraphQLContext } from "../context.js";
-import { BadUserInputError } from "../errors.js";
 import { HpNetTaskFilter } from "../inputs/filters.input.js";
 import { HpNetTaskInput } from "../inputs/hpnet-task.input.js";
 import { decodeCursor, pageSize } from "../pagination.js";
 import { HpNetTaskConnection } from "../types/connection.type.js";
-import { retryOnUniqueViolation } from "../upsert-retry.js";
+import { refuseProblems } from "../rule-problems.js";
 import { normalizeOptionalText, requiredText } from "../validation.js";
 import { unitByCode } from "./unit-lookup.js";
 import { requireWriterOfMove } from "../unit-access.js";
@@ -52,14 +53,11 @@ export class HpNetTaskResolver {
     const unit = await unitByCode(ctx, input.unitCode);
     const workFileCode = normalizeOptionalText(input.workFileCode);
     const workFileCreatedAt = input.workFileCreatedAt ?? null;
-    if ((workFileCode === null) !== (workFileCreatedAt === null)) {
-      throw new BadUserInputError("workFileCode and workFileCreatedAt come together: give both or neither.");
-    }
-    const repository = ctx.db.getRepository(HpNetTask);
-    return retryOnUniqueViolation(async () => {
-      const existing = await repository.findOneBy({ externalId: input.externalId });
+    refuseProblems(workFileProblems(workFileCode, workFileCreatedAt));
+    return inWriteTransaction(ctx.db, async (manager) => {
+      const existing = await lockedFindOne(manager, HpNetTask, { externalId: input.externalId });
       await requireWriterOfMove(ctx, existing?.unitId, unit.id);
-      const row = existing ?? repository.create({ externalId: input.externalId });
+      const row = existing ?? manager.create(HpNetTask, { externalId: input.externalId });
       Object.assign(row, {
         title: input.title,
         unitId: unit.id,
@@ -71,7 +69,7 @@ export class HpNetTaskResolver {
         workFileCode,
         workFileCreatedAt,
       });
-      return repository.save(row);
+      return manager.save(row);
     });
   }
 

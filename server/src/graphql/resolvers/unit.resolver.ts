@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { inWriteTransaction, lockedFindOne } from "../../db/write-transaction.js";
 import { Unit } from "../../entities/unit.entity.js";
 import { countsOf } from "../../services/compliance.sql.js";
 import { requireAdmin } from "../auth.js";
@@ -7,7 +8,6 @@ import type { GraphQLContext } from "../context.js";
 import { UnitInput } from "../inputs/unit.input.js";
 import { DateTimeScalar } from "../scalars.js";
 import { Compliance } from "../types/compliance.type.js";
-import { retryOnUniqueViolation } from "../upsert-retry.js";
 import { requiredText } from "../validation.js";
 import { unitsByCode } from "../../services/units.js";
 
@@ -26,12 +26,11 @@ export class UnitResolver {
   @Mutation(() => Unit, { description: "Creates the unit, or updates the one with that code." })
   async upsertUnit(@Arg("input", () => UnitInput) input: UnitInput, @Ctx() ctx: GraphQLContext): Promise<Unit> {
     requireAdmin(ctx.principal);
-    const repository = ctx.db.getRepository(Unit);
-    return retryOnUniqueViolation(async () => {
-      const unit = (await repository.findOneBy({ code: input.code })) ?? repository.create({ code: input.code });
+    return inWriteTransaction(ctx.db, async (manager) => {
+      const unit = (await lockedFindOne(manager, Unit, { code: input.code })) ?? manager.create(Unit, { code: input.code });
       unit.name = input.name;
       unit.kind = input.kind;
-      return repository.save(unit);
+      return manager.save(unit);
     });
   }
 

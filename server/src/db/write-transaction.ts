@@ -1,0 +1,60 @@
+import type { DataSource, EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from "typeorm";
+
+/**
+ * How writes through the API stay consistent: serialised writes, not version columns. The
+ * contract's inputs carry no version (a client cannot say which state it saw), and every upsert
+ * replaces the record whole, so what must never happen is a write judged, or audited, against a
+ * state that another write changed meanwhile. Each write therefore reads what it decides on and
+ * writes, with its audit entry, in one transaction, one such transaction per record at a time:
+ *
+ * - MariaDB/MySQL: READ COMMITTED, and the record is read with SELECT … FOR UPDATE
+ *   (`lockedFindOne`), so a concurrent write to it waits for the first to commit and then reads
+ *   the committed record. (READ COMMITTED takes no gap locks on a missing key: two upserts of one
+ *   new key then meet as a duplicate key, and the loser runs again and updates.)
+ * - SQLite: TypeORM's better-sqlite3 driver sends every statement of the process through one
+ *   connection, so two transactions at once would nest into each other. Write transactions of the
+ *   process run one after another (a queue per data source); SQLite lets one writer in at a time.
+ *
+ * A transaction that loses a race (duplicate key, deadlock, lock wait timeout) rolled back whole
+ * and runs again from the start, up to three attempts.
+ */
+export async function inWriteTransaction<T>(db: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await oneAfterAnother(db, () =>
+        db.options.type === "mysql" ? db.transaction("READ COMMITTED", work) : db.transaction(work),
+      );
+    } catch (error) {
+      if (attempt >= WRITE_ATTEMPTS || !isLostRace(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, attempt * (10 + Math.random() * 40)));
+    }
+  }
+}
+
+const WRITE_ATTEMPTS = 3;
+
+/** The record a write decides on, locked until the write's transaction ends (MariaDB; SQLite's writes are serial). */
+export function lockedFindOne<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  where: FindOptionsWhere<T>,
+): Promise<T | null> {
+  const lock = manager.connection.options.type === "mysql" ? { lock: { mode: "pessimistic_write" as const } } : {};
+  return manager.findOne(entity, { where, ...lock });
+}
+
+function isLostRace(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  return code === "ER_DUP_ENTRY" || code === "ER_LOCK_DEADLOCK" || code === "ER_LOCK_WAIT_TIMEOUT";
+}
+
+const queues = new WeakMap<DataSource, Promise<unknown>>();
+
+function oneAfterAnother<T>(db: DataSource, task: () => Promise<T>): Promise<T> {
+  if (db.options.type === "mysql") return task();
+  const previous = queues.get(db) ?? Promise.resolve();
+  const current = previous.catch(() => undefined).then(task);
+  queues.set(db, current);
+  return current;
+}
