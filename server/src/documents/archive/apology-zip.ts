@@ -1,54 +1,44 @@
 import { PassThrough, type Writable } from "node:stream";
-import { once } from "node:events";
-import archiver from "archiver";
+import { ZipPassThrough } from "fflate";
 import { apologyLetterRenderer, type ApologyLetterModel } from "../letters/apology-letter.js";
 import type { LetterTexts } from "../texts/letter-texts.js";
 import { apologyFileName } from "../document-file.js";
+import { ZipOutput } from "../zip-output.js";
 
 /**
  * Every apology letter of a scope as one .zip, one .docx per case named by its code. Each letter
- * is built, handed to the archive and let go before the next one is built, so memory holds one
- * letter and the archive's buffer, never the whole set twice. Letters come from a template filled
- * per case (letters/docx-template.ts), and a .docx is already deflated so the entries are stored:
- * together that keeps 1,000 letters to seconds.
+ * is built, written into the zip and let go before the next one is built, waiting while the
+ * receiver is full, so memory holds one letter and the output's buffer, never the whole set. Letters
+ * come from a template filled per case (letters/docx-template.ts), and a .docx is already deflated
+ * so the entries are stored: together that keeps 1,000 letters to seconds. A receiver that goes
+ * away stops the letters being built (OutputClosedError).
  */
 export async function writeApologyZip(
   letters: AsyncIterable<ApologyLetterModel> | Iterable<ApologyLetterModel>,
   texts: LetterTexts,
   output: Writable,
 ): Promise<number> {
-  const archive = archiver("zip", { store: true });
-  let complete = false;
-  const failed = new Promise<never>((_, reject) => {
-    archive.on("error", reject);
-    archive.on("warning", reject);
-    output.on("error", reject);
-    output.on("finish", () => {
-      complete = true;
-    });
-    // A download the client gave up on: stop building letters nobody will read.
-    output.on("close", () => {
-      if (complete) return;
-      archive.abort();
-      reject(new Error("The receiver closed the stream before the zip was complete"));
-    });
-  });
-  failed.catch(() => undefined);
-  archive.pipe(output);
-  const render = await apologyLetterRenderer(texts);
-  const used = new Set<string>();
-  let count = 0;
-  for await (const model of letters) {
-    const bytes = render(model);
-    const entry = once(archive, "entry");
-    archive.append(bytes, { name: uniqueName(apologyFileName(model.caseCode), used), date: model.apology.issuedAt });
-    await Promise.race([entry, failed]);
-    count += 1;
+  const zip = new ZipOutput(output);
+  try {
+    const render = await apologyLetterRenderer(texts);
+    const used = new Set<string>();
+    let count = 0;
+    for await (const model of letters) {
+      const entry = new ZipPassThrough(uniqueName(apologyFileName(model.caseCode), used));
+      // A zip's DOS date only holds 1980-2099: outside it the entry keeps the moment of writing.
+      const year = model.apology.issuedAt.getUTCFullYear();
+      if (year >= 1980 && year <= 2099) entry.mtime = model.apology.issuedAt;
+      zip.add(entry);
+      entry.push(render(model), true);
+      count += 1;
+      await zip.writable();
+    }
+    await zip.finish();
+    return count;
+  } catch (error) {
+    zip.abort(error as Error);
+    throw error;
   }
-  const finished = once(output, "finish");
-  await Promise.race([archive.finalize(), failed]);
-  await Promise.race([finished, failed]);
-  return count;
 }
 
 /** Two case codes that differ only in characters a file name cannot hold must not overwrite each other. */
