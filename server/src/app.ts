@@ -16,6 +16,7 @@ import { exportsRouter } from "./http/exports.route.js";
 import { graphiqlRouter } from "./http/graphiql.route.js";
 import { healthRouter } from "./http/health.route.js";
 import { createRateLimiters } from "./http/rate-limits.js";
+import { publicApologiesRouter } from "./http/public/public-apologies.route.js";
 
 export interface App {
   httpServer: Server;
@@ -27,7 +28,7 @@ export interface App {
 
 /** Wires the database, the GraphQL schema and the HTTP routes; keeps no state between requests. */
 export async function createApp(
-  config: Pick<AppConfig, "database" | "adminToken"> & Partial<Pick<AppConfig, "limits" | "trustProxy">>,
+  config: Pick<AppConfig, "database" | "adminToken"> & Partial<Pick<AppConfig, "limits" | "trustProxy" | "publicPages">>,
   existingDb?: DataSource,
 ): Promise<App> {
   const db = existingDb ?? (await openDatabase(config.database));
@@ -43,6 +44,9 @@ export async function createApp(
   await apollo.start();
 
   app.use(healthRouter(db));
+  // Public apologies: on unless turned off (tests and embedders that pass no setting get them).
+  const publicPages = config.publicPages ?? { enabled: true, ratePerMinute: 120, baseUrl: null };
+  if (publicPages.enabled) app.use(publicApologiesRouter(db, publicPages));
   app.use(graphiqlRouter());
   // The token is checked before anything else, the body included.
   const gate = authenticationGate(db, config.adminToken, limiters);

@@ -20,6 +20,17 @@ export interface AppConfig {
   trustProxy: boolean | number | string;
   /** Where the first start writes its admin token (mode 0600); the token is never printed. */
   adminTokenFile: string;
+  publicPages: PublicPagesConfig;
+}
+
+/** The public apologies pages (GET /cong-khai, its feed and JSON): open to anyone, no token. */
+export interface PublicPagesConfig {
+  /** CCHC_PUBLIC_PAGES, default true: false answers 404 on every public route. */
+  enabled: boolean;
+  /** CCHC_PUBLIC_RATE_LIMIT, default 120: requests per client address per minute, counted per process. */
+  ratePerMinute: number;
+  /** CCHC_PUBLIC_BASE_URL, e.g. https://cchc.heza.gov.vn: the origin of the feed's and JSON's links; default the request's. */
+  baseUrl: string | null;
 }
 
 /** The limits of docs/import-formats.md for imports through the API (the command line streams larger files). */
@@ -85,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     limits: parseLimits(env),
     trustProxy: parseTrustProxy(env.CCHC_TRUST_PROXY),
     adminTokenFile: nonEmpty(env.CCHC_ADMIN_TOKEN_FILE) ?? "./data/admin-token",
+    publicPages: loadPublicPages(env),
   };
 }
 
@@ -95,6 +107,18 @@ export function loadImportLimits(env: NodeJS.ProcessEnv = process.env): ImportLi
     maxCsvBytes: parseCount("CCHC_IMPORT_MAX_CSV_BYTES", env.CCHC_IMPORT_MAX_CSV_BYTES, 64 * 1024 * 1024),
     maxXlsxUnpackedBytes: parseCount("CCHC_IMPORT_MAX_XLSX_UNPACKED_BYTES", env.CCHC_IMPORT_MAX_XLSX_UNPACKED_BYTES, 256 * 1024 * 1024),
     readTimeoutMs: parseCount("CCHC_IMPORT_READ_TIMEOUT_MS", env.CCHC_IMPORT_READ_TIMEOUT_MS, 30_000),
+  };
+}
+
+export function loadPublicPages(env: NodeJS.ProcessEnv = process.env): PublicPagesConfig {
+  const baseUrl = nonEmpty(env.CCHC_PUBLIC_BASE_URL);
+  if (baseUrl !== null && !/^https?:\/\/[^/?#\s]+$/.test(baseUrl)) {
+    throw new ConfigError(`CCHC_PUBLIC_BASE_URL must be an origin without a path, e.g. https://cchc.heza.gov.vn; got "${baseUrl}".`);
+  }
+  return {
+    enabled: parseBoolean("CCHC_PUBLIC_PAGES", env.CCHC_PUBLIC_PAGES, true),
+    ratePerMinute: parseCount("CCHC_PUBLIC_RATE_LIMIT", env.CCHC_PUBLIC_RATE_LIMIT, 120),
+    baseUrl,
   };
 }
 

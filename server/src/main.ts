@@ -21,6 +21,7 @@ async function main(): Promise<void> {
       `  GraphQL:  ${base}/graphql`,
       `  GraphiQL: ${base}/graphiql`,
       `  Health:   ${base}/health`,
+      ...(config.publicPages.enabled ? [`  Public:   ${base}/cong-khai`] : []),
       generatedToken
         ? `  Admin token (shown once, store it now): ${generatedToken}`
         : config.adminToken

@@ -1,3 +1,4 @@
+import { DEFAULT_ORGANISATION_PREFIXES } from "../../domain/applicant-name.js";
 import type { ApologyFormTexts, LetterTexts } from "./letter-texts.js";
 
 /**
@@ -100,4 +101,5 @@ export const DEFAULT_LETTER_TEXTS: LetterTexts = {
       noAssignee: "(Chưa có người xử lý)",
     },
   },
+  publicApologies: { organisationPrefixes: [...DEFAULT_ORGANISATION_PREFIXES] },
 };

@@ -95,6 +95,16 @@ export interface LetterTexts {
   apologyForm: string;
   apologyForms: Record<string, ApologyFormTexts>;
   reminder: ReminderTexts;
+  /** The public apologies page (GET /cong-khai): kept with the texts so the Office edits it the same way. */
+  publicApologies: PublicApologyTexts;
+}
+
+export interface PublicApologyTexts {
+  /**
+   * An applicant whose name starts with one of these (whole words, ignoring case and diacritics) is an
+   * organisation and shown in full; any other name is a person's and shown masked.
+   */
+  organisationPrefixes: string[];
 }
 
 /** Placeholders each kind of sentence may use. */

@@ -155,7 +155,16 @@ export function validateLetterTexts(value: Json): LetterTexts {
   if (formKey && !apologyForms[formKey]) {
     c.problems.push(`apologyForm "${formKey}" is not one of apologyForms (${Object.keys(apologyForms).join(", ")}).`);
   }
-  const texts: LetterTexts = { agency, apologyForm: formKey, apologyForms, reminder: reminder(c, root.reminder) };
+  const publicApologies = c.object(root.publicApologies, "publicApologies");
+  const texts: LetterTexts = {
+    agency,
+    apologyForm: formKey,
+    apologyForms,
+    reminder: reminder(c, root.reminder),
+    publicApologies: {
+      organisationPrefixes: c.lines(publicApologies.organisationPrefixes, "publicApologies.organisationPrefixes", []),
+    },
+  };
   if (c.problems.length > 0) throw new LetterTextsProblems(c.problems);
   return texts;
 }
