@@ -22,7 +22,7 @@ describe.each(testDrivers())("importCases on %s", (driver) => {
   const stored = () => storedCases(database.db);
 
   it("creates every case of a real-looking export, values as the format reads them", async () => {
-    expect(await importCsv(database.db, "cases", ONE_STOP_EXPORT)).toEqual({ created: 3, updated: 0, unchanged: 0, errors: [] });
+    expect(await importCsv(database.db, "cases", ONE_STOP_EXPORT)).toEqual({ created: 3, updated: 0, unchanged: 0, errors: [], errorCount: 0 });
     expect(await stored()).toEqual([
       {
         code: "000.23.45.H23-231101-0001",
@@ -59,7 +59,7 @@ describe.each(testDrivers())("importCases on %s", (driver) => {
 
   it("writes nothing the second time: every row unchanged", async () => {
     const before = await stored();
-    expect(await importCsv(database.db, "cases", ONE_STOP_EXPORT)).toEqual({ created: 0, updated: 0, unchanged: 3, errors: [] });
+    expect(await importCsv(database.db, "cases", ONE_STOP_EXPORT)).toEqual({ created: 0, updated: 0, unchanged: 3, errors: [], errorCount: 0 });
     expect(await stored()).toEqual(before);
   });
 
@@ -69,7 +69,7 @@ describe.each(testDrivers())("importCases on %s", (driver) => {
       "17/11/2023,000.23.45.H23-231101-0001,QLĐT,01/11/2023 08:15,Cấp Giấy chứng nhận đăng ký đầu tư; điều chỉnh,Công ty TNHH Hải Đăng,\n" +
       "2023-11-16,000.23.45.H23-231102-0002,QLĐT,2023-11-02T09:00:00+07:00,Cấp giấy phép lao động,\"Nguyễn Văn \"\"Tý\"\"\",\n" +
       "10/11/2023 23:30,VP-0004,VP,03/11/2023,Đăng ký nội quy lao động,Lê Văn Tám,\n";
-    expect(await importCsv(database.db, "cases", csv)).toEqual({ created: 1, updated: 1, unchanged: 1, errors: [] });
+    expect(await importCsv(database.db, "cases", csv)).toEqual({ created: 1, updated: 1, unchanged: 1, errors: [], errorCount: 0 });
     const after = await stored();
     expect(after[0].resolvedAt).toBeNull();
     expect(after[3]).toEqual({
@@ -97,6 +97,7 @@ describe.each(testDrivers())("importCases on %s", (driver) => {
       created: 0,
       updated: 0,
       unchanged: 0,
+      errorCount: 7,
       errors: [
         {
           line: 3,
@@ -138,6 +139,7 @@ describe.each(testDrivers())("importCases on %s", (driver) => {
       created: 0,
       updated: 0,
       unchanged: 0,
+      errorCount: 1,
       errors: [
         {
           line: 2,
@@ -215,7 +217,7 @@ describe.each(testDrivers())("importCases on %s", (driver) => {
     ]);
     expect(await stored()).toEqual(before);
     const own = "code,procedure_name,applicant_name,unit_code,received_at,due_at\nOFF-1,P,A,VP,01/11/2023,17/11/2023\n";
-    expect(await importCsv(database.db, "cases", own, officer)).toEqual({ created: 1, updated: 0, unchanged: 0, errors: [] });
+    expect(await importCsv(database.db, "cases", own, officer)).toEqual({ created: 1, updated: 0, unchanged: 0, errors: [], errorCount: 0 });
   });
 
   it("sends a constant handful of statements per 500 rows, and no write at all when nothing changed", async () => {
@@ -225,11 +227,11 @@ describe.each(testDrivers())("importCases on %s", (driver) => {
     let before = logger.statements;
     // MariaDB adds two per import, not per batch: GET_LOCK before and RELEASE_LOCK after (imports take turns).
     const turns = driver === "mariadb" ? 2 : 0;
-    expect(await importCsv(database.db, "cases", csv)).toEqual({ created: 1200, updated: 0, unchanged: 0, errors: [] });
+    expect(await importCsv(database.db, "cases", csv)).toEqual({ created: 1200, updated: 0, unchanged: 0, errors: [], errorCount: 0 });
     // BEGIN, the units, then per batch of 500 one SELECT and one INSERT … ON CONFLICT, COMMIT.
     expect(logger.statements - before).toBeLessThanOrEqual(10 + turns);
     before = logger.statements;
-    expect(await importCsv(database.db, "cases", csv)).toEqual({ created: 0, updated: 0, unchanged: 1200, errors: [] });
+    expect(await importCsv(database.db, "cases", csv)).toEqual({ created: 0, updated: 0, unchanged: 1200, errors: [], errorCount: 0 });
     // The same, plus per batch one SELECT of the stored cases' apologies (an update may not contradict one).
     expect(logger.statements - before).toBeLessThanOrEqual(10 + turns);
     expect(await database.db.getRepository(Case).countBy({ unitId: database.units.TTXT })).toBe(1200);
@@ -243,7 +245,7 @@ describe.each(testDrivers())("importCases on %s", (driver) => {
       "VP-0004,Đăng ký nội quy lao động,Lê Văn Tám,VP,03/11/2023,10/11/2023 23:30\n" +
       "VP-0003,Đăng ký nội quy lao động,Trần Thị Bé,VP,03/11/2023,2023-11-10T16:30:00Z\n";
     const outcome = await runImport(database.db, "cases", csvRecords(csvText(csv)), { actor: ADMIN, dryRun: true });
-    expect(outcome).toEqual({ created: 1, updated: 1, unchanged: 1, errors: [] });
+    expect(outcome).toEqual({ created: 1, updated: 1, unchanged: 1, errors: [], errorCount: 0 });
     expect(await stored()).toEqual(before);
   });
 

@@ -47,7 +47,7 @@ describe("npm run import (the command line, on a SQLite file)", () => {
     expect(await run("cases", file)).toEqual({ code: 0, stdout: "ho-so.csv: 2 created, 0 updated, 0 unchanged.\n", stderr: "" });
     const again = await run("cases", file, "--json", "--stats");
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.stdout)).toEqual({ created: 0, updated: 0, unchanged: 2, errors: [] });
+    expect(JSON.parse(again.stdout)).toEqual({ created: 0, updated: 0, unchanged: 2, errors: [], errorCount: 0 });
     expect(again.stderr).toMatch(/^time [\d.]+ s, CPU [\d.]+ s, peak memory \(RSS\) \d+ MB\n$/);
     const db = await openDatabase({ type: "sqlite", path: join(dir, "cchc.sqlite") });
     try {

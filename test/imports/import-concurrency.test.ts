@@ -46,7 +46,7 @@ describe.each(testDrivers())("imports beside other writes on %s", (driver) => {
     const repository = db.getRepository(Unit);
     const save = repository.save(repository.create({ code: "NEW", name: "Đơn vị mới", kind: UnitKind.SERVICE_UNIT }));
     const [goodResult, badResult] = await Promise.all([good, bad, save]);
-    expect(goodResult).toEqual({ created: 3000, updated: 0, unchanged: 0, errors: [] });
+    expect(goodResult).toEqual({ created: 3000, updated: 0, unchanged: 0, errors: [], errorCount: 0 });
     expect(badResult.errors).toEqual([{ line: 2002, column: "unit_code", message: expect.stringContaining('"NOPE"') }]);
     expect(await db.getRepository(Case).count()).toBe(3000);
     expect(await repository.existsBy({ code: "NEW" })).toBe(true);

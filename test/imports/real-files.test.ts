@@ -30,9 +30,9 @@ describe.each(testDrivers())("real-looking files on %s", (driver) => {
   });
 
   it("imports the one-stop export, the apology list and the HpNet statistic with every value as written", async () => {
-    expect(await fromFile(database, "cases", "mot-cua-ho-so.csv")).toEqual({ created: 5, updated: 0, unchanged: 0, errors: [] });
-    expect(await fromFile(database, "apologies", "phieu-xin-loi.csv")).toEqual({ created: 2, updated: 0, unchanged: 0, errors: [] });
-    expect(await fromFile(database, "tasks", "hpnet-cong-viec.csv")).toEqual({ created: 3, updated: 0, unchanged: 0, errors: [] });
+    expect(await fromFile(database, "cases", "mot-cua-ho-so.csv")).toEqual({ created: 5, updated: 0, unchanged: 0, errors: [], errorCount: 0 });
+    expect(await fromFile(database, "apologies", "phieu-xin-loi.csv")).toEqual({ created: 2, updated: 0, unchanged: 0, errors: [], errorCount: 0 });
+    expect(await fromFile(database, "tasks", "hpnet-cong-viec.csv")).toEqual({ created: 3, updated: 0, unchanged: 0, errors: [], errorCount: 0 });
     const ids = Object.fromEntries((await database.db.getRepository(Case).find()).map((c) => [c.code, c.id]));
     expect(await snapshot()).toEqual({
       cases: [
@@ -148,9 +148,9 @@ describe.each(testDrivers())("real-looking files on %s", (driver) => {
 
   it("finds every row unchanged the second time", async () => {
     const before = await snapshot();
-    expect(await fromFile(database, "cases", "mot-cua-ho-so.csv")).toEqual({ created: 0, updated: 0, unchanged: 5, errors: [] });
-    expect(await fromFile(database, "apologies", "phieu-xin-loi.csv")).toEqual({ created: 0, updated: 0, unchanged: 2, errors: [] });
-    expect(await fromFile(database, "tasks", "hpnet-cong-viec.csv")).toEqual({ created: 0, updated: 0, unchanged: 3, errors: [] });
+    expect(await fromFile(database, "cases", "mot-cua-ho-so.csv")).toEqual({ created: 0, updated: 0, unchanged: 5, errors: [], errorCount: 0 });
+    expect(await fromFile(database, "apologies", "phieu-xin-loi.csv")).toEqual({ created: 0, updated: 0, unchanged: 2, errors: [], errorCount: 0 });
+    expect(await fromFile(database, "tasks", "hpnet-cong-viec.csv")).toEqual({ created: 0, updated: 0, unchanged: 3, errors: [], errorCount: 0 });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -160,7 +160,7 @@ describe.each(testDrivers())("real-looking files on %s", (driver) => {
     for (const [kind, rows] of [["cases", 5], ["apologies", 2], ["tasks", 3]] as const) {
       const csv = (await importFormatCsvBuffer(database.db, kind, scope)).toString("utf8");
       const outcome = await runImport(database.db, kind, csvRecords(csvText(csv)), { actor: ADMIN });
-      expect(outcome).toEqual({ created: 0, updated: 0, unchanged: rows, errors: [] });
+      expect(outcome).toEqual({ created: 0, updated: 0, unchanged: rows, errors: [], errorCount: 0 });
     }
     expect(await snapshot()).toEqual(before);
   });
@@ -171,6 +171,7 @@ describe.each(testDrivers())("real-looking files on %s", (driver) => {
       created: 0,
       updated: 0,
       unchanged: 0,
+      errorCount: 7,
       errors: [
         { line: 3, column: "due_at", message: '"Ngày hẹn trả": "31/11/2023" is not a date that exists.' },
         { line: 4, column: "applicant_name", message: '"Người nộp" is empty; it is required.' },

@@ -11,6 +11,7 @@ export function importReportText(outcome: ImportOutcome, fileName: string, dryRu
   const lines = outcome.errors.map(
     (e) => `  line ${e.line}${e.column === null ? "" : `, ${e.column}`}: ${e.message}`,
   );
-  const count = outcome.errors.length;
-  return `${fileName}: nothing was imported; ${count} ${count === 1 ? "problem" : "problems"} to correct:\n${lines.join("\n")}\n`;
+  const count = outcome.errorCount;
+  const listed = count > outcome.errors.length ? ` (the first ${outcome.errors.length.toLocaleString("en-US")} listed)` : "";
+  return `${fileName}: nothing was imported; ${count.toLocaleString("en-US")} ${count === 1 ? "problem" : "problems"} to correct${listed}:\n${lines.join("\n")}\n`;
 }

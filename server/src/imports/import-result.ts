@@ -14,8 +14,10 @@ export interface ImportCounts {
 }
 
 export interface ImportOutcome extends ImportCounts {
-  /** Not empty means nothing was written. */
+  /** The first 1,000 errors in line order; not empty means nothing was written. */
   errors: ImportError[];
+  /** Every error the file has; more than errors.length when the list was cut. */
+  errorCount: number;
 }
 
 export const NO_COUNTS: Readonly<ImportCounts> = Object.freeze({ created: 0, updated: 0, unchanged: 0 });

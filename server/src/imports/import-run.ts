@@ -8,6 +8,7 @@ import { matchHeader, type HeaderMap } from "./header-matching.js";
 import { hpnetTasksImporter } from "./hpnet-tasks.importer.js";
 import type { ImportKind } from "./import-columns.js";
 import type { ImportError, ImportOutcome } from "./import-result.js";
+import { ErrorList } from "./error-list.js";
 import { ImportSession, unknownUnitMessage } from "./import-session.js";
 import { inImportTransaction } from "./import-transaction.js";
 import type { KindImporter } from "./kind-importer.js";
@@ -34,6 +35,8 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Check everything and count what would change, but write nothing. */
   dryRun?: boolean;
+  /** Data rows a file may have (the API's limit); beyond it the file is refused whole, early. */
+  maxRows?: number;
   /** Milliseconds the file's reader may take to produce the next row (default 30 s); then the import stops. */
   readTimeoutMs?: number;
 }
@@ -90,7 +93,15 @@ function isImportSource(records: RecordSource | ImportSource): records is Import
 
 /** A file refused whole: one error, on the line where reading stopped (line 1 for a limit or a broken archive). */
 function refused(error: UnreadableFileError | ImportLimitError): ImportOutcome {
-  return { created: 0, updated: 0, unchanged: 0, errors: [{ line: error.line, column: null, message: error.message }] };
+  return { created: 0, updated: 0, unchanged: 0, errors: [{ line: error.line, column: null, message: error.message }], errorCount: 1 };
+}
+
+function tooManyRows(maxRows: number): ImportLimitError {
+  const limit = maxRows.toLocaleString("en-US");
+  return new ImportLimitError(
+    `The file has more than ${limit} data rows; an import through the API takes at most ${limit}. ` +
+      "Split the file, or import it with the command-line importer.",
+  );
 }
 
 async function importOnce(
@@ -103,7 +114,7 @@ async function importOnce(
   return inImportTransaction(db, async (manager) => {
     // A dry run writes nothing, so its snapshot read is already as good as running alone.
     const session = await ImportSession.open(manager, options.actor, !options.dryRun);
-    const errors: ImportError[] = [];
+    const errors = new ErrorList(importer.columns);
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const firstLineOfKey = new Map<string, number>();
     let header: HeaderMap | null = null;
@@ -113,8 +124,8 @@ async function importOnce(
     const flush = async () => {
       if (batch.length === 0) return;
       const plan = await importer.planBatch(batch, session);
-      errors.push(...plan.errors);
-      if (errors.length === 0) {
+      errors.add(plan.errors);
+      if (errors.count === 0) {
         // Keys are unique within a file, so no batch's plan depends on an earlier batch's writes.
         if (!options.dryRun) await plan.write();
         counts.created += plan.counts.created;
@@ -131,38 +142,43 @@ async function importOnce(
         if (header === null) {
           const match = matchHeader(record.cells, importer.columns, record.line);
           if (!match.ok) {
-            errors.push(...match.errors);
+            errors.add(match.errors);
             break;
           }
           header = match.map;
           continue;
         }
         rows += 1;
+        if (options.maxRows !== undefined && rows > options.maxRows) throw tooManyRows(options.maxRows);
         const duplicate = duplicateKey(importer, header, record, firstLineOfKey);
-        if (duplicate) errors.push(duplicate);
+        if (duplicate) errors.add([duplicate]);
         const reading = importer.readRow(record, header);
-        errors.push(...reading.errors);
-        if (reading.row === null) errors.push(...unknownUnit(header, record, session));
+        errors.add(reading.errors);
+        if (reading.row === null) errors.add(unknownUnit(header, record, session));
         if (reading.row !== null && !duplicate) batch.push(reading.row);
         if (batch.length >= batchSize) await flush();
       }
       await flush();
     } catch (error) {
+      // Beyond a limit, the file is refused whole: its one error stands alone.
+      if (error instanceof ImportLimitError) return { commit: false, value: refused(error) };
       if (!(error instanceof UnreadableFileError)) throw error;
-      errors.push({ line: error.line, column: null, message: error.message });
+      errors.add([{ line: error.line, column: null, message: error.message }]);
     }
-    if (header === null && errors.length === 0) {
-      errors.push({
-        line: 1,
-        column: null,
-        message: `The file is empty; its first line must be the header (${importer.columns.map((c) => c.name).join(", ")}).`,
-      });
+    if (header === null && errors.count === 0) {
+      errors.add([
+        {
+          line: 1,
+          column: null,
+          message: `The file is empty; its first line must be the header (${importer.columns.map((c) => c.name).join(", ")}).`,
+        },
+      ]);
     }
     options.onProgress?.({ rows });
-    if (errors.length > 0) {
-      return { commit: false, value: { created: 0, updated: 0, unchanged: 0, errors: sortErrors(errors, importer) } };
+    if (errors.count > 0) {
+      return { commit: false, value: { created: 0, updated: 0, unchanged: 0, errors: errors.first(), errorCount: errors.count } };
     }
-    return { commit: !options.dryRun, value: { ...counts, errors: [] } };
+    return { commit: !options.dryRun, value: { ...counts, errors: [], errorCount: 0 } };
   }, !options.dryRun);
 }
 
@@ -198,13 +214,4 @@ function duplicateKey(
     column: importer.keyColumn,
     message: `"${label}" ${key} already appears on line ${first}; each ${importer.noun} may appear only once in a file.`,
   };
-}
-
-function sortErrors(errors: ImportError[], importer: KindImporter<unknown>): ImportError[] {
-  const order = new Map(importer.columns.map((c, i) => [c.name, i]));
-  const rank = (e: ImportError) => (e.column === null ? -1 : (order.get(e.column) ?? importer.columns.length));
-  return errors
-    .map((error, index) => ({ error, index }))
-    .sort((a, b) => a.error.line - b.error.line || rank(a.error) - rank(b.error) || a.index - b.index)
-    .map(({ error }) => error);
 }

@@ -1,3 +1,4 @@
+import { byteSize } from "./byte-size.js";
 import { csvRecords, csvText } from "./csv-records.js";
 import { recordsOfFile, type FileFormat } from "./import-file.js";
 import { ImportLimitError, type SourceRecord } from "./source-record.js";
@@ -21,7 +22,7 @@ export function csvTextSource(text: string, maxBytes = Infinity): ImportSource {
       const bytes = Buffer.byteLength(text, "utf8");
       if (bytes > maxBytes) {
         throw new ImportLimitError(
-          `The CSV text is ${mebibytes(bytes)}; an import through the API takes at most ${mebibytes(maxBytes)}. ` +
+          `The CSV text is ${byteSize(bytes)}; an import through the API takes at most ${byteSize(maxBytes)}. ` +
             "Split the file, or import it with the command-line importer.",
         );
       }
@@ -46,8 +47,4 @@ export function fileSource(path: string, format: FileFormat): ImportSource {
     },
     records: () => recordsOfFile(path, format),
   };
-}
-
-function mebibytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toLocaleString("en-US", { maximumFractionDigits: 1 })} MiB`;
 }

@@ -2,6 +2,7 @@ import { open } from "node:fs/promises";
 import { PassThrough, Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { crc32, createInflateRaw } from "node:zlib";
+import { byteSize } from "./byte-size.js";
 import { ImportLimitError, UnreadableFileError } from "./source-record.js";
 
 /**
@@ -21,8 +22,8 @@ export async function checkXlsxArchive(bytes: ByteSource, maxUnpackedBytes = Inf
   const declared = entries.reduce((sum, e) => sum + e.unpackedSize, 0);
   if (declared > maxUnpackedBytes) {
     throw new ImportLimitError(
-      `The workbook would unpack to ${mebibytes(declared)}; an import through the API takes workbooks of at most ` +
-        `${mebibytes(maxUnpackedBytes)} unpacked. Split the file, or import it with the command-line importer.`,
+      `The workbook would unpack to ${byteSize(declared)}; an import through the API takes workbooks of at most ` +
+        `${byteSize(maxUnpackedBytes)} unpacked. Split the file, or import it with the command-line importer.`,
     );
   }
   for (const entry of entries) await checkEntry(bytes, entry);
@@ -172,8 +173,4 @@ function damaged(reason: string): UnreadableFileError {
     1,
     `The file is not a readable Excel workbook (.xlsx): ${reason}. Open it in Excel and save it again as .xlsx, or export it again.`,
   );
-}
-
-function mebibytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toLocaleString("en-US", { maximumFractionDigits: 1 })} MiB`;
 }

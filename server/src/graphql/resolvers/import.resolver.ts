@@ -87,6 +87,6 @@ function importXlsx(ctx: GraphQLContext, kind: ImportKind, contentBase64: string
 }
 
 async function run(ctx: GraphQLContext, kind: ImportKind, source: ImportSource, dryRun: boolean): Promise<ImportResult> {
-  const { readTimeoutMs } = loadImportLimits();
-  return runImport(ctx.db, kind, source, { actor: ctx.principal, dryRun, readTimeoutMs });
+  const { readTimeoutMs, maxRows } = loadImportLimits();
+  return runImport(ctx.db, kind, source, { actor: ctx.principal, dryRun, readTimeoutMs, maxRows });
 }

@@ -30,6 +30,11 @@ export class ImportResult implements ImportOutcome {
   @Field(() => Int)
   unchanged!: number;
 
-  @Field(() => [ImportError])
+  @Field(() => [ImportError], {
+    description: "The first 1,000 failing rows' errors, in line order (all of them when there are fewer).",
+  })
   errors!: ImportError[];
+
+  @Field(() => Int, { description: "How many errors the whole file has; errorCount > 1000 means errors was cut." })
+  errorCount!: number;
 }
