@@ -3,7 +3,7 @@ import { compareAssignees, type AssigneeCounts } from "../domain/assignee-stats.
 import { scopeWindow } from "../domain/compliance.js";
 import { sqlMoment, sqlNumber } from "../db/sql-moment.js";
 import type { UnitKind } from "../graphql/enums.js";
-import { compareCodePoints } from "./code-order.js";
+import { compareCodePoints } from "../domain/code-order.js";
 import type { DirectivePeriod } from "./compliance.sql.js";
 
 export interface AssigneeStatsRow extends AssigneeCounts {
