@@ -98,3 +98,21 @@ describe("imports from the extension", () => {
     expect(await api.importXlsx("cases", bytes.toString("base64"))).toMatchObject({ created: 1, errors: [] });
   });
 });
+
+describe("HpNet statistics per person from the extension", () => {
+  it("loads a unit's people and every one of its outstanding tasks, and they agree", async () => {
+    const board = (await api.board())!;
+    const entry = board.units.find((u) => owedCounts(u.compliance).unreportedTasks + owedCounts(u.compliance).unfiledTasks > 2)!;
+    const people = await api.assignees(board.id, entry.unit.code);
+    expect(people.length).toBeGreaterThan(0);
+    expect(people.every((p) => p.unit.code === entry.unit.code)).toBe(true);
+    const unreported = await api.allTasksWith("unreported", board.id, entry.unit.code, 2);
+    const unfiled = await api.allTasksWith("unfiled", board.id, entry.unit.code, 2);
+    expect(unreported).toHaveLength(owedCounts(entry.compliance).unreportedTasks);
+    expect(unfiled).toHaveLength(owedCounts(entry.compliance).unfiledTasks);
+    for (const p of people) {
+      const mine = (t: { assignee: string | null }) => t.assignee === p.assignee;
+      expect(unreported.filter(mine).length + unfiled.filter(mine).length, String(p.assignee)).toBe(p.outstanding);
+    }
+  });
+});

@@ -79,7 +79,14 @@ describe("compliance tree from API data", () => {
   it("shows under a unit only what it still owes, with counts", () => {
     const qldt = directiveChildren(board)[2] as UnitNode;
     const groups = unitChildren(qldt).map((n) => presentNode(n, now));
-    expect(groups.map((g) => `${g.label}: ${g.description}`)).toEqual(["Late cases without an apology: 3 cases", "Tasks not filed: 2 tasks"]);
+    expect(groups.map((g) => `${g.label}: ${g.description}`)).toEqual([
+      "Late cases without an apology: 3 cases",
+      "Tasks not filed: 2 tasks",
+      "By person: undefined",
+    ]);
+    // Only a unit that owes HpNet tasks has people to list.
+    const dn = directiveChildren(board)[0] as UnitNode;
+    expect(unitChildren(dn).map((n) => n.kind)).toEqual(["group"]);
     const vp = directiveChildren(board)[3] as UnitNode;
     expect(presentNode(unitChildren(vp)[0], now).label).toBe("Nothing outstanding");
   });

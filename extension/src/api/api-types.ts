@@ -80,6 +80,16 @@ export interface OutstandingTask {
   workFileCode: string | null;
 }
 
+/** Directive.assignees: one person's HpNet figures within one unit. */
+export interface AssigneeStats {
+  unit: { code: string };
+  assignee: string | null;
+  tasks: number;
+  reportedTasks: number;
+  filedTasks: number;
+  outstanding: number;
+}
+
 export interface Page<T> {
   items: T[];
   totalCount: number;

@@ -1,5 +1,6 @@
 import type {
   ApiDocument,
+  AssigneeStats,
   DirectiveBoard,
   DirectiveSummary,
   ImportKind,
@@ -69,6 +70,24 @@ export class CchcApi {
       after: after ?? null,
     });
     return toPage(data.hpnetTasks);
+  }
+
+  /** Directive.assignees of one unit (HpNet statistics per person); an empty list when the directive is gone. */
+  async assignees(directiveId: string, unitCode: string): Promise<AssigneeStats[]> {
+    const data = await this.client.request<{ directive: { assignees: AssigneeStats[] } | null }>(op.ASSIGNEES, { id: directiveId, unitCode });
+    return data.directive?.assignees ?? [];
+  }
+
+  /** Every task of a unit with that gap, page after page (bounded by the unit's own count the board shows). */
+  async allTasksWith(gap: TaskGap, directiveId: string, unitCode: string, pageSize = 200): Promise<OutstandingTask[]> {
+    const items: OutstandingTask[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page = await this.tasksWith(gap, directiveId, unitCode, pageSize, after);
+      items.push(...page.items);
+      if (!page.hasNextPage || page.endCursor === null) return items;
+      after = page.endCursor;
+    }
   }
 
   async apologyLetter(caseCode: string, signal?: AbortSignal): Promise<ApiDocument> {

@@ -25,6 +25,10 @@ export const OUTSTANDING_TASKS = `query CchcOutstandingTasks($filter: HpNetTaskF
   }
 }`;
 
+export const ASSIGNEES = `query CchcAssignees($id: ID!, $unitCode: String) {
+  directive(id: $id) { assignees(unitCode: $unitCode) { unit { code } assignee tasks reportedTasks filedTasks outstanding } }
+}`;
+
 const DOCUMENT = `fileName mimeType byteSize contentBase64`;
 export const APOLOGY_LETTER = `query CchcApologyLetter($caseCode: String!) { apologyLetter(caseCode: $caseCode) { ${DOCUMENT} } }`;
 export const APOLOGY_LETTERS = `query CchcApologyLetters($directiveId: ID!, $unitCode: String) {

@@ -12,6 +12,7 @@ import type {
 import type { BoardState } from "./board-state.js";
 import { expectedText, forecastOfUnit, forecastTooltip } from "./forecast.js";
 import { complianceLines, deadlineText, directiveLines, percent, plural, statusLabel, vietnamDateTime } from "./format.js";
+import { presentPeopleNode, type PeopleNode, type PersonNode, type PersonTaskNode } from "./people-tree.model.js";
 
 /**
  * The compliance tree as plain data, built from the API's answers: the directive, its units worst
@@ -61,7 +62,17 @@ export interface MessageNode {
   tooltip?: string;
   severity: "info" | "error";
 }
-export type TreeNode = DirectiveNode | UnitNode | GroupNode | CaseNode | TaskNode | MoreNode | MessageNode;
+export type TreeNode =
+  | DirectiveNode
+  | UnitNode
+  | GroupNode
+  | CaseNode
+  | TaskNode
+  | MoreNode
+  | MessageNode
+  | PeopleNode
+  | PersonNode
+  | PersonTaskNode;
 
 export interface NodeIcon {
   id: string;
@@ -143,7 +154,10 @@ export function unitChildren(node: UnitNode): TreeNode[] {
   if (groups.length === 0) {
     return [{ kind: "message", key: `${node.directiveId}:${node.entry.unit.code}:done`, text: "Nothing outstanding", severity: "info" }];
   }
-  return groups;
+  // Who owes the unit's HpNet tasks, when it owes any.
+  const people: PeopleNode[] =
+    counts.unreportedTasks + counts.unfiledTasks > 0 ? [{ kind: "people", directiveId: node.directiveId, unitCode: node.entry.unit.code }] : [];
+  return [...groups, ...people];
 }
 
 export function groupKey(node: GroupNode): string {
@@ -293,6 +307,10 @@ export function presentNode(node: TreeNode, now: Date): NodeView {
         contextValue: "more",
         collapsible: "none",
       };
+    case "people":
+    case "person":
+    case "personTask":
+      return presentPeopleNode(node);
     case "message":
       return {
         id: `message:${node.key}`,

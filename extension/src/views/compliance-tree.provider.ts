@@ -12,6 +12,7 @@ import {
   type GroupNode,
   type TreeNode,
 } from "../model/compliance-tree.model.js";
+import { peopleChildren, peopleKey, personChildren, type PeopleNode } from "../model/people-tree.model.js";
 import type { BoardStore } from "./board-store.js";
 
 const COLLAPSIBLE = {
@@ -28,6 +29,8 @@ export class ComplianceTreeProvider implements vscode.TreeDataProvider<TreeNode>
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private pages = new Map<string, GroupPages<OutstandingCase | OutstandingTask>>();
+  /** Per unit, its outstanding tasks for the "By person" rows, fetched on first expansion; cleared on refresh. */
+  private unitTasks = new Map<string, Promise<{ unreported: OutstandingTask[]; unfiled: OutstandingTask[] }>>();
   private readonly subscription: vscode.Disposable;
 
   constructor(
@@ -38,6 +41,7 @@ export class ComplianceTreeProvider implements vscode.TreeDataProvider<TreeNode>
     this.subscription = store.onDidChange((state) => {
       if (state.kind !== "loading") {
         this.pages = new Map();
+        this.unitTasks = new Map();
         this.changed.fire(undefined);
       }
     });
@@ -72,9 +76,43 @@ export class ComplianceTreeProvider implements vscode.TreeDataProvider<TreeNode>
           const message = error instanceof Error ? error.message : String(error);
           return [{ kind: "message", key: `${groupKey(node)}:error`, text: message, severity: "error" }];
         }
+      case "people":
+        return this.orMessage(`${peopleKey(node)}:people`, `people of ${node.unitCode}`, async () =>
+          peopleChildren(node, await this.connection.api().assignees(node.directiveId, node.unitCode)),
+        );
+      case "person":
+        return this.orMessage(`${peopleKey(node.parent)}:person`, `tasks of a person in ${node.parent.unitCode}`, async () => {
+          const { unreported, unfiled } = await this.tasksOfUnit(node.parent);
+          return personChildren(node, unreported, unfiled);
+        });
       default:
         return [];
     }
+  }
+
+  private async orMessage(key: string, what: string, load: () => Promise<TreeNode[]>): Promise<TreeNode[]> {
+    try {
+      return await load();
+    } catch (error) {
+      this.log.error(`Loading the ${what}`, error);
+      return [{ kind: "message", key: `${key}:error`, text: error instanceof Error ? error.message : String(error), severity: "error" }];
+    }
+  }
+
+  private tasksOfUnit(people: PeopleNode): Promise<{ unreported: OutstandingTask[]; unfiled: OutstandingTask[] }> {
+    const key = peopleKey(people);
+    let tasks = this.unitTasks.get(key);
+    if (!tasks) {
+      const api = this.connection.api();
+      tasks = Promise.all([
+        api.allTasksWith("unreported", people.directiveId, people.unitCode),
+        api.allTasksWith("unfiled", people.directiveId, people.unitCode),
+      ]).then(([unreported, unfiled]) => ({ unreported, unfiled }));
+      // A failed fetch is tried again on the next expansion rather than remembered.
+      tasks.catch(() => this.unitTasks.delete(key));
+      this.unitTasks.set(key, tasks);
+    }
+    return tasks;
   }
 
   /** Fetches the next page of a group and shows it under the ones already loaded. */
