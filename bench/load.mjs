@@ -28,12 +28,12 @@ const REQUEST_TIMEOUT_MS = Number(process.env.LOAD_REQUEST_TIMEOUT_MS ?? 60_000)
 
 /** What each client does, by weight: mostly reads, as in an office. */
 const MIX = [
-  ["board", 30],
-  ["casePage", 30],
-  ["upsertCase", 15],
+  ["board", 34],
+  ["casePage", 34],
+  ["upsertCase", 12],
   ["issueApology", 10],
-  ["letter", 8],
-  ["report", 7],
+  ["letter", 6],
+  ["report", 4],
 ];
 
 const BOARD = `{ latestDirective { id compliance { rate status } units { unit { code } compliance { overdueCases apologizedCases tasks reportedTasks filedTasks rate status } } } }`;
@@ -155,7 +155,9 @@ async function main() {
     const s = stats.get(kind);
     if (error) {
       s.errors++;
-      if (s.samples.length < 3) s.samples.push(error.message.slice(0, 200));
+      // fetch's own message is "fetch failed"; the reason (ECONNRESET, a closed socket…) is its cause.
+      const reason = error.cause ? `${error.message}: ${error.cause.code ?? ""} ${error.cause.message ?? ""}` : error.message;
+      if (s.samples.length < 3) s.samples.push(reason.slice(0, 200));
     } else s.latencies.push(ms);
   };
   let exitCode = 0;
