@@ -83,9 +83,8 @@ function startServer(databaseUrl) {
       CCHC_DEMO: "true",
       LOG_LEVEL: "warn",
       NODE_ENV: "production",
-      // 50 clients on one token: the per-token write and document limit is lifted for this run only.
-      CCHC_RATE_LIMIT_WRITES_PER_MINUTE: process.env.CCHC_RATE_LIMIT_WRITES_PER_MINUTE ?? "1000000",
-      CCHC_RATE_LIMIT_DOCUMENTS_PER_MINUTE: process.env.CCHC_RATE_LIMIT_DOCUMENTS_PER_MINUTE ?? "1000000",
+      // 50 clients share one token: the per-token write and document limit (0 = off) is lifted for this run.
+      CCHC_WRITE_RATE_LIMIT: process.env.CCHC_WRITE_RATE_LIMIT ?? "0",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
