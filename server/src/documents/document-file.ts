@@ -13,6 +13,7 @@ export const MIME_TYPES = {
   csv: "text/csv; charset=utf-8",
   md: "text/markdown; charset=utf-8",
   zip: "application/zip",
+  svg: "image/svg+xml",
 } as const;
 
 export type DocumentExtension = keyof typeof MIME_TYPES;
@@ -43,6 +44,9 @@ export const reminderFileName = (asOf: Date): string => `don-doc-${vietnamDayOf(
 
 export const reportFileName = (asOf: Date, extension: "xlsx" | "csv" | "md"): string =>
   `bao-cao-tuan-thu-${vietnamDayOf(asOf)}.${extension}`;
+
+/** The progress chart saved beside the Markdown report, which links it by this name. */
+export const progressChartFileName = (asOf: Date): string => `bao-cao-tuan-thu-${vietnamDayOf(asOf)}-tien-do.svg`;
 
 /** The contract's Document: byteSize is the decoded content's length. */
 export interface EncodedDocument {

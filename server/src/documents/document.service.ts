@@ -44,6 +44,7 @@ import type {
 } from "./reports/report.model.js";
 import { writeXlsxReport } from "./reports/xlsx-report.js";
 import { collect, writeText } from "./stream-output.js";
+import { progressChartData } from "./charts/progress-chart.data.js";
 import { loadLetterTexts } from "./texts/letter-texts.store.js";
 
 /**
@@ -163,12 +164,13 @@ async function figuresByUnit(db: DataSource, directive: Directive, asOf: Date) {
  */
 export async function complianceReportSource(db: DataSource, directive: Directive, asOf: Date): Promise<ComplianceReportSource> {
   const query = { directive, asOf };
-  const [{ rows, total }, holidays, afterDue, counts, people] = await Promise.all([
+  const [{ rows, total }, holidays, afterDue, counts, people, progress] = await Promise.all([
     figuresByUnit(db, directive, asOf),
     db.getRepository(Holiday).find(),
     apologiesAfterDueByUnit(db, query),
     outstandingCounts(db, query),
     assigneeStats(db, directive, asOf),
+    progressChartData(db, directive, asOf),
   ]);
   const calendar = new WorkingCalendar(holidays);
   return {
@@ -188,6 +190,7 @@ export async function complianceReportSource(db: DataSource, directive: Directiv
       filedTasks: p.filedTasks,
       outstanding: assigneeOutstanding(p),
     })),
+    progress,
     async *outstandingCases() {
       for await (const { row, unitCode } of outstandingCaseRows(db, query)) {
         yield {

@@ -91,6 +91,8 @@ export function progressChartOption(data: ProgressChartData, options: ChartOptio
     };
     return [line, forecast];
   });
+  // The axis always reaches the deadline and every forecast's day, so the mark and the dashes show.
+  const ends = [data.deadline, ...data.units.map((u) => u.atRisk?.expectedDay ?? data.deadline), data.days[last] ?? data.deadline];
   return {
     animation: options.animation,
     title: { text: data.title, left: "center", textStyle: { fontSize: 14, color: textColor } },
@@ -99,6 +101,8 @@ export function progressChartOption(data: ProgressChartData, options: ChartOptio
     grid: { left: 56, right: 32, top: 64, bottom: 64 },
     xAxis: {
       type: "time",
+      min: dayValue(data.days[0] ?? data.deadline),
+      max: Math.max(...ends.map(dayValue)),
       axisLabel: { color: textColor, formatter: (value: number) => shortDayOf(value), hideOverlap: true },
     },
     yAxis: {

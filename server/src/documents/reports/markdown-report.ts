@@ -1,7 +1,9 @@
 import type { ComplianceFigures } from "../../domain/compliance.js";
 import { dayText, momentText, percentText } from "../letters/vietnamese-format.js";
 import { chunked } from "../stream-output.js";
+import { progressChartFileName } from "../document-file.js";
 import { assigneeMarkdownLines } from "./assignee-markdown.js";
+import { progressMarkdownLines } from "./progress-markdown.js";
 import {
   figureCells,
   STATUS_TEXT,
@@ -95,6 +97,7 @@ async function* markdownLines(m: ComplianceReportSource): AsyncGenerator<string>
   }
   if (tasks === 0) yield "Không có.\n".normalize("NFC");
   yield `\n${assigneeMarkdownLines(m.assignees).join("\n")}\n`.normalize("NFC");
+  yield `\n${progressMarkdownLines(m.progress, progressChartFileName(m.asOf)).join("\n")}\n`.normalize("NFC");
 }
 
 /** The Markdown report as text chunks of about 64 KB, for writeText. */

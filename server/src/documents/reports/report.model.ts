@@ -1,6 +1,7 @@
 import type { ComplianceFigures } from "../../domain/compliance.js";
 import type { Timeliness } from "../../domain/timeliness.js";
 import type { DirectiveFacts } from "../directive-facts.js";
+import type { ProgressChartData } from "../charts/progress-chart.js";
 import type { AssigneeReportRow } from "./assignee-report.js";
 
 export type UnitKind = "DEPARTMENT" | "SERVICE_UNIT";
@@ -51,6 +52,8 @@ export interface ComplianceReportSummary {
   outstandingTaskCount: number;
   /** HpNet figures per (unit, person), as Directive.assignees gives them (one row per person: small). */
   assignees: AssigneeReportRow[];
+  /** The daily rates and at-risk forecasts behind the "Tiến độ" sheet and the Markdown's chart. */
+  progress: ProgressChartData;
 }
 
 /**
@@ -76,6 +79,7 @@ export interface ComplianceReportModel {
   outstandingTasks: OutstandingTask[];
   /** HpNet figures per (unit, person), as Directive.assignees gives them. */
   assignees: AssigneeReportRow[];
+  progress: ProgressChartData;
 }
 
 export const UNIT_KIND_TEXT: Record<UnitKind, string> = {

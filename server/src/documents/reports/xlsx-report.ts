@@ -4,6 +4,7 @@ import { dayText } from "../letters/vietnamese-format.js";
 import type { XlsxCellStyle } from "../xlsx/xlsx-styles.js";
 import { XlsxWorkbookWriter } from "../xlsx/xlsx-workbook-writer.js";
 import { writeAssigneeSheet } from "./assignee-sheet.js";
+import { writeProgressSheet } from "./progress-sheet.js";
 import {
   A4_LANDSCAPE,
   BOLD,
@@ -168,7 +169,7 @@ const writeTasks: ReportSheetWriter = async (book, m) => {
 };
 
 /** The report's sheets, in order. */
-export const REPORT_SHEETS: ReportSheetWriter[] = [writeSummary, writeCases, writeTasks, writeAssigneeSheet];
+export const REPORT_SHEETS: ReportSheetWriter[] = [writeSummary, writeCases, writeTasks, writeAssigneeSheet, writeProgressSheet];
 
 /**
  * Streams the workbook into `output` and resolves once the last byte is written. If the receiver

@@ -1,3 +1,5 @@
+import { columnName } from "./xlsx-sheet.js";
+
 /**
  * A native Excel line chart as DrawingML: the chart part (c:chartSpace with one c:lineChart) and the
  * drawing that anchors it on a sheet. It knows nothing of the report: it is given a sheet name and
@@ -35,12 +37,6 @@ const NS = {
 
 const xml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
-export function columnName(column: number): string {
-  let name = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
 
 function ref(sheet: string, column: number, fromRow: number, toRow = fromRow): string {
   const quoted = `'${sheet.replace(/'/g, "''")}'`;

@@ -3,6 +3,7 @@ import { ApologyResolver } from "./apology.resolver.js";
 import { CaseResolver } from "./case.resolver.js";
 import { DirectiveResolver } from "./directive.resolver.js";
 import { DirectiveProgressResolver } from "./directive-progress.resolver.js";
+import { ProgressChartResolver } from "./progress-chart.resolver.js";
 import { DirectiveAssigneesResolver } from "./directive-assignees.resolver.js";
 import { DocumentResolver } from "./document.resolver.js";
 import { HolidayResolver } from "./holiday.resolver.js";
@@ -16,6 +17,7 @@ export const RESOLVERS = [
   UnitResolver,
   DirectiveResolver,
   DirectiveProgressResolver,
+  ProgressChartResolver,
   DirectiveAssigneesResolver,
   CaseResolver,
   ApologyResolver,
