@@ -17,6 +17,7 @@ import { graphiqlRouter } from "./http/graphiql.route.js";
 import { healthRouter } from "./http/health.route.js";
 import { createRateLimiters } from "./http/rate-limits.js";
 import { publicApologiesRouter } from "./http/public/public-apologies.route.js";
+import { securityHeaders } from "./http/security-headers.js";
 
 export interface App {
   httpServer: Server;
@@ -43,7 +44,8 @@ export async function createApp(
   const apollo = createApollo(schema, httpServer, limits, limiters);
   await apollo.start();
 
-  app.use(healthRouter(db));
+  app.use(securityHeaders());
+  app.use(healthRouter(db, limits.healthWriteTimeoutMs));
   // Public apologies: on unless turned off (tests and embedders that pass no setting get them).
   const publicPages = config.publicPages ?? { enabled: true, ratePerMinute: 120, baseUrl: null };
   if (publicPages.enabled) app.use(publicApologiesRouter(db, publicPages));

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const app = await createApp(config);
   if (config.demo && (await seedDemoIfEmpty(app.db))) log.info("seeded demo data into the empty database");
-  const generatedToken = config.adminToken === null ? await ensureBootstrapAdminToken(app.db) : null;
+  const tokenFile = config.adminToken === null ? await ensureBootstrapAdminToken(app.db, config.adminTokenFile) : null;
   const port = await app.listen(config.port);
   const base = `http://localhost:${port}`;
   process.stdout.write(
@@ -22,8 +22,8 @@ async function main(): Promise<void> {
       `  GraphiQL: ${base}/graphiql`,
       `  Health:   ${base}/health`,
       ...(config.publicPages.enabled ? [`  Public:   ${base}/cong-khai`] : []),
-      generatedToken
-        ? `  Admin token (shown once, store it now): ${generatedToken}`
+      tokenFile
+        ? `  Admin token: written to ${tokenFile} (readable by you only): store it, then delete the file`
         : config.adminToken
           ? "  Admin token: the CCHC_ADMIN_TOKEN you set"
           : "  Admin token: already issued earlier; set CCHC_ADMIN_TOKEN to use one of your own",

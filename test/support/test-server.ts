@@ -17,6 +17,8 @@ export interface TestServer {
   url: string;
   /** POST /graphql over real HTTP with a bearer token (default: the admin token). */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>;
+  /** The same POST, answered as the raw fetch Response (status and headers). */
+  gqlRaw(query: string, token?: string | null): Promise<Response>;
   /** Statements the data source has sent so far (the N+1 tests read the difference). */
   statements(): number;
   close(): Promise<void>;
@@ -37,6 +39,11 @@ export async function startTestServer(driver: TestDriver, limits: Partial<Reques
       if (token !== null) headers.authorization = `Bearer ${token}`;
       const response = await fetch(`${url}/graphql`, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
       return { status: response.status, ...((await response.json()) as object) };
+    },
+    gqlRaw(query, token = ADMIN_TOKEN) {
+      const headers: Record<string, string> = { "content-type": "application/json" };
+      if (token !== null) headers.authorization = `Bearer ${token}`;
+      return fetch(`${url}/graphql`, { method: "POST", headers, body: JSON.stringify({ query }) });
     },
     statements: () => statementLogger(database.db).statements,
     async close() {

@@ -40,7 +40,8 @@ export function graphiqlRouter(options: { bundleDir?: string } = {}): Router {
 
   router.use("/graphiql", (req, res, next) => {
     const dir = bundleDir();
-    if (!dir) return next();
+    // The page itself only through the route above, which gives it its CSP and nonce: never as a file.
+    if (!dir || req.path.toLowerCase().endsWith(".html")) return next();
     let serve = staticFiles.get(dir);
     if (!serve) {
       serve = express.static(dir, {
