@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { GraphQLFormattedError } from "graphql";
 import { GraphQLError } from "graphql";
 import { log } from "../log.js";
+import { DATABASE_UNREACHABLE_MESSAGE, isDatabaseUnreachable } from "./database-unavailable.js";
 import { isClientErrorCode } from "./errors.js";
 
 /** Apollo's own request-shape codes, safe to show as they are. */
@@ -51,7 +52,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     stack: cause instanceof Error ? cause.stack : undefined,
   });
   return {
-    message: `Internal server error (reference ${errorId}). The administrator can find the details in the server log.`,
+    message: isDatabaseUnreachable(cause)
+      ? `${DATABASE_UNREACHABLE_MESSAGE} (reference ${errorId})`
+      : `Internal server error (reference ${errorId}). The administrator can find the details in the server log.`,
     path: formatted.path,
     locations: formatted.locations,
     extensions: { code: "INTERNAL_SERVER_ERROR", errorId },

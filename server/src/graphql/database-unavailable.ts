@@ -1,0 +1,30 @@
+/**
+ * Errors that mean the database could not be reached (a dropped or refused connection, a server going
+ * away), as the MySQL driver and the network report them, possibly wrapped by TypeORM (`driverError`).
+ * They are not the request's fault and not a bug: the client is told so, in words, and may retry.
+ */
+const UNREACHABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "PROTOCOL_CONNECTION_LOST",
+  "PROTOCOL_SEQUENCE_TIMEOUT",
+  "ER_CON_COUNT_ERROR",
+  "ER_SERVER_SHUTDOWN",
+]);
+
+export function isDatabaseUnreachable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && typeof current === "object" && depth < 4; depth++) {
+    const { code, driverError, cause } = current as { code?: unknown; driverError?: unknown; cause?: unknown };
+    if (typeof code === "string" && UNREACHABLE_CODES.has(code)) return true;
+    current = driverError ?? cause;
+  }
+  return false;
+}
+
+export const DATABASE_UNREACHABLE_MESSAGE =
+  "The database cannot be reached just now, so this request did not complete; try again in a moment.";
