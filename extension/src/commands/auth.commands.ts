@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import { ApiError } from "../api/api-error.js";
+import { PLAIN_HTTP_DECLINED } from "../connection/connection.js";
 import type { Services } from "./services.js";
 
 /** CCHC: Sign In (prompt, or the token as an argument), Sign Out, Show Logs. */
@@ -24,7 +25,10 @@ export function registerAuthCommands({ connection, log }: Services): vscode.Disp
           () => connection.signIn(token),
         );
       } catch (error) {
-        if (error instanceof ApiError && error.code === "UNAUTHENTICATED") {
+        if (error instanceof ApiError && error.details === PLAIN_HTTP_DECLINED) {
+          log.info("Sign in: the token was not sent (plain http declined)");
+          void vscode.window.showWarningMessage(`CCHC: ${error.message} Nothing was stored.`);
+        } else if (error instanceof ApiError && error.code === "UNAUTHENTICATED") {
           log.error("Sign in", error);
           void vscode.window.showErrorMessage(`CCHC: the server refused this token (${error.message}). Nothing was stored.`);
         } else {

@@ -8,6 +8,8 @@ import { TokenStore } from "../model/token-store.js";
 import { userSettingValue } from "../model/user-setting.js";
 
 const SIGNED_IN_CONTEXT = "cchc.signedIn";
+/** The details of the error a declined plain-http question raises, so Sign In does not blame the server. */
+export const PLAIN_HTTP_DECLINED = "plain-http-declined";
 
 export interface ConnectionSettings {
   serverUrl: string;
@@ -95,6 +97,7 @@ export class Connection implements vscode.Disposable {
           "UNAUTHENTICATED",
           `The token was not sent: you declined plain http to ${new URL(settings.serverUrl).host}. ` +
             "Use an https:// address in cchc.serverUrl, or run CCHC: Sign In to be asked again.",
+          PLAIN_HTTP_DECLINED,
         );
       },
     });
