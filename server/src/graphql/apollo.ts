@@ -8,6 +8,7 @@ import type { RateLimiters } from "../http/rate-limits.js";
 import type { GraphQLContext } from "./context.js";
 import { formatError } from "./format-error.js";
 import { queryLimitRules, queryLimitsPlugin } from "./query-limits.js";
+import { writeGatePlugin } from "./write-gate.plugin.js";
 
 export function createApollo(
   schema: GraphQLSchema,
@@ -28,6 +29,7 @@ export function createApollo(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       queryLimitsPlugin(limits, limiters),
+      writeGatePlugin(),
     ],
   });
 }

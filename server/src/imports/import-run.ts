@@ -35,6 +35,8 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Check everything and count what would change, but write nothing. */
   dryRun?: boolean;
+  /** The request already holds the SQLite write turn (db/write-gate.ts): a mutation operation that imports among other things. */
+  writeTurnHeld?: boolean;
   /** Data rows a file may have (the API's limit); beyond it the file is refused whole, early. */
   maxRows?: number;
   /** Milliseconds the file's reader may take to produce the next row (default 30 s); then the import stops. */
@@ -42,6 +44,8 @@ export interface ImportOptions {
 }
 
 const DEFAULT_READ_TIMEOUT_MS = 30_000;
+/** Rows between two pauses that let other requests in (a few ms of work each). */
+const YIELD_EVERY_ROWS = 200;
 
 /**
  * A file's records: read once, or (a function returning a fresh reading each call) read again
@@ -149,6 +153,9 @@ async function importOnce(
           continue;
         }
         rows += 1;
+        // Buffered records and better-sqlite3's synchronous statements resolve as microtasks: without
+        // a pause the import would keep the event loop to itself, and no other request be served.
+        if (rows % YIELD_EVERY_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
         if (options.maxRows !== undefined && rows > options.maxRows) throw tooManyRows(options.maxRows);
         const duplicate = duplicateKey(importer, header, record, firstLineOfKey);
         if (duplicate) errors.add([duplicate]);
@@ -179,7 +186,7 @@ async function importOnce(
       return { commit: false, value: { created: 0, updated: 0, unchanged: 0, errors: errors.first(), errorCount: errors.count } };
     }
     return { commit: !options.dryRun, value: { ...counts, errors: [], errorCount: 0 } };
-  }, !options.dryRun);
+  }, !options.dryRun, options.writeTurnHeld);
 }
 
 /**

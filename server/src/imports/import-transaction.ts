@@ -1,4 +1,5 @@
-import { DataSource, type EntityManager } from "typeorm";
+import { DataSource, type EntityManager, type QueryRunner } from "typeorm";
+import { sqliteWriteGate, WriteGate } from "../db/write-gate.js";
 
 export interface TransactionOutcome<T> {
   commit: boolean;
@@ -7,33 +8,56 @@ export interface TransactionOutcome<T> {
 
 /**
  * Runs one import in one transaction, committed or rolled back as the work decides. `exclusive`
- * (an import that writes) runs it after every other exclusive import into the same database;
- * SQLite runs every import so, dry runs too, as it always has.
+ * (an import that writes) runs it after every other exclusive import into the same database.
  *
  * MariaDB/MySQL: a pooled connection of its own, as any transaction. An exclusive import first
  * takes a named lock (GET_LOCK) for the database, held until it has committed or rolled back:
  * its key lookups lock the gaps where new keys go (SELECT … FOR UPDATE), and InnoDB's gap locks
  * do not exclude each other, so two imports inserting into the same gap at once would deadlock
  * on every batch, even with different keys (measured: four 3,000-row imports of distinct new
- * keys, two rounds in five failed after three attempts each).
+ * keys, two rounds in five failed after three attempts each). Waiting for that lock never holds
+ * a pooled connection the rest of the server needs: imports of one process queue in memory, and
+ * the one at the head asks GET_LOCK(name, 0) (replicas), giving its connection back between tries
+ * (ten imports waiting on a pool of ten once kept /health waiting 14 s).
  *
  * SQLite: TypeORM's better-sqlite3 driver sends every query of the process through ONE shared
  * connection, so a long import transaction there would swallow the statements of requests served
- * meanwhile (and roll them back with it, or commit a half of theirs). A file database therefore
- * gets a connection of its own for the import, opened with BEGIN IMMEDIATE (the write lock up
- * front: a deferred transaction that reads, then writes after another connection wrote, fails
- * with SQLITE_BUSY); other writers wait for it under the busy timeout. Imports into one database
- * queue behind each other in the process. An in-memory database cannot be opened twice: there
- * the import runs on the shared connection, queued the same way.
+ * meanwhile. A file database therefore gets a connection of its own for the import. An import
+ * that writes takes the database's write turn first (db/write-gate.ts: the API's mutations take
+ * it too, so they wait for the import without blocking the event loop, and then succeed), then
+ * BEGIN IMMEDIATE (the write lock up front, against other processes); a dry run only reads, in a
+ * snapshot transaction of its own beside every writer. An in-memory database cannot be opened
+ * twice: there every import runs on the shared connection, in the write turn.
+ *
+ * `writeTurnHeld`: the request already holds the SQLite write turn (a mutation operation that
+ * imports and does something else), so the import must not wait for it again.
  */
 export async function inImportTransaction<T>(
   db: DataSource,
   work: (manager: EntityManager) => Promise<TransactionOutcome<T>>,
   exclusive = true,
+  writeTurnHeld = false,
 ): Promise<T> {
-  if (db.options.type !== "better-sqlite3") return onPooledConnection(db, work, exclusive);
-  const path = String(db.options.database);
-  return queued(db, path, () => (path === ":memory:" ? onPooledConnection(db, work, exclusive) : onOwnSqliteConnection(db, work)));
+  if (db.options.type !== "better-sqlite3") {
+    return exclusive ? importTurn(db).run(() => onPooledConnection(db, work, true)) : onPooledConnection(db, work, false);
+  }
+  const inMemory = String(db.options.database) === ":memory:";
+  if (!inMemory && !exclusive) return onOwnSqliteConnection(db, work, "BEGIN");
+  const run = () => (inMemory ? onPooledConnection(db, work, exclusive) : onOwnSqliteConnection(db, work, "BEGIN IMMEDIATE"));
+  const gate = sqliteWriteGate(db);
+  return writeTurnHeld || !gate ? run() : gate.run(run);
+}
+
+/** Exclusive imports of this process into one MariaDB database, one after another, waiting in memory. */
+const importTurns = new WeakMap<DataSource, WriteGate>();
+
+function importTurn(db: DataSource): WriteGate {
+  let turn = importTurns.get(db);
+  if (!turn) {
+    turn = new WriteGate();
+    importTurns.set(db, turn);
+  }
+  return turn;
 }
 
 async function onPooledConnection<T>(
@@ -41,11 +65,10 @@ async function onPooledConnection<T>(
   work: (manager: EntityManager) => Promise<TransactionOutcome<T>>,
   exclusive: boolean,
 ): Promise<T> {
-  const runner = db.createQueryRunner();
-  await runner.connect();
   const lock = exclusive && db.options.type === "mysql" ? importLockName(db) : null;
+  const runner = lock ? await connectionHoldingLock(db, lock) : db.createQueryRunner();
+  if (!lock) await runner.connect();
   try {
-    if (lock) await takeImportLock(runner.query.bind(runner), lock);
     await runner.startTransaction();
     try {
       const outcome = await work(runner.manager);
@@ -71,22 +94,41 @@ function importLockName(db: DataSource): string {
   return `cchc_import:${String(db.options.database)}`.slice(0, 64);
 }
 
-async function takeImportLock(query: (sql: string, parameters: unknown[]) => Promise<unknown>, name: string) {
-  const rows = (await query("SELECT GET_LOCK(?, ?) AS taken", [name, IMPORT_LOCK_WAIT_SECONDS])) as { taken: unknown }[];
-  if (Number(rows[0]?.taken) !== 1) {
-    throw new Error(`Another import into this database has been running for ${IMPORT_LOCK_WAIT_SECONDS} s; try again when it has finished.`);
+/**
+ * A pooled connection that holds the named lock. Another replica's import may hold it: then the
+ * connection goes back to the pool and the lock is asked for again after a pause (50 ms doubling
+ * to 1 s), so no connection sits idle waiting.
+ */
+async function connectionHoldingLock(db: DataSource, name: string): Promise<QueryRunner> {
+  const deadline = Date.now() + IMPORT_LOCK_WAIT_SECONDS * 1000;
+  for (let pause = 50; ; pause = Math.min(2 * pause, 1000)) {
+    const runner = db.createQueryRunner();
+    try {
+      await runner.connect();
+      const rows = (await runner.query("SELECT GET_LOCK(?, 0) AS taken", [name])) as { taken: unknown }[];
+      if (Number(rows[0]?.taken) === 1) return runner;
+    } catch (error) {
+      await runner.release();
+      throw error;
+    }
+    await runner.release();
+    if (Date.now() > deadline) {
+      throw new Error(`Another import into this database has been running for ${IMPORT_LOCK_WAIT_SECONDS} s; try again when it has finished.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, pause * (0.75 + Math.random() / 2)));
   }
 }
 
 async function onOwnSqliteConnection<T>(
   db: DataSource,
   work: (manager: EntityManager) => Promise<TransactionOutcome<T>>,
+  begin: "BEGIN" | "BEGIN IMMEDIATE",
 ): Promise<T> {
   const own = new DataSource({ ...db.options, migrationsRun: false, synchronize: false } as typeof db.options);
   await own.initialize();
   const runner = own.createQueryRunner();
   try {
-    await runner.query("BEGIN IMMEDIATE");
+    await runner.query(begin);
     let finished = false;
     try {
       const outcome = await work(runner.manager);
@@ -98,21 +140,5 @@ async function onOwnSqliteConnection<T>(
     }
   } finally {
     await own.destroy();
-  }
-}
-
-/** One import at a time per SQLite database in this process; the others wait their turn. */
-const queues = new WeakMap<DataSource, Map<string, Promise<unknown>>>();
-
-async function queued<T>(db: DataSource, key: string, task: () => Promise<T>): Promise<T> {
-  const byKey = queues.get(db) ?? new Map<string, Promise<unknown>>();
-  queues.set(db, byKey);
-  const previous = byKey.get(key) ?? Promise.resolve();
-  const current = previous.catch(() => undefined).then(task);
-  byKey.set(key, current);
-  try {
-    return await current;
-  } finally {
-    if (byKey.get(key) === current) byKey.delete(key);
   }
 }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { loadImportLimits } from "../../config.js";
+import { holdsWriteGate } from "../../db/write-gate.js";
 import type { ImportKind } from "../../imports/import-columns.js";
 import { runImport } from "../../imports/import-run.js";
 import { csvTextSource, xlsxBufferSource, type ImportSource } from "../../imports/import-source.js";
@@ -88,5 +89,5 @@ function importXlsx(ctx: GraphQLContext, kind: ImportKind, contentBase64: string
 
 async function run(ctx: GraphQLContext, kind: ImportKind, source: ImportSource, dryRun: boolean): Promise<ImportResult> {
   const { readTimeoutMs, maxRows } = loadImportLimits();
-  return runImport(ctx.db, kind, source, { actor: ctx.principal, dryRun, readTimeoutMs, maxRows });
+  return runImport(ctx.db, kind, source, { actor: ctx.principal, dryRun, readTimeoutMs, maxRows, writeTurnHeld: holdsWriteGate(ctx) });
 }
