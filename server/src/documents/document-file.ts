@@ -47,20 +47,3 @@ export const reportFileName = (asOf: Date, extension: "xlsx" | "csv" | "md"): st
 
 /** The progress chart saved beside the Markdown report, which links it by this name. */
 export const progressChartFileName = (asOf: Date): string => `bao-cao-tuan-thu-${vietnamDayOf(asOf)}-tien-do.svg`;
-
-/** The contract's Document: byteSize is the decoded content's length. */
-export interface EncodedDocument {
-  fileName: string;
-  mimeType: string;
-  byteSize: number;
-  contentBase64: string;
-}
-
-export function encodeDocument(file: DocumentFile): EncodedDocument {
-  return {
-    fileName: file.fileName,
-    mimeType: file.mimeType,
-    byteSize: file.content.length,
-    contentBase64: file.content.toString("base64"),
-  };
-}

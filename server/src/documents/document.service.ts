@@ -17,11 +17,12 @@ import { parseId } from "../services/directives.js";
 import {
   apologiesAfterDueByUnit,
   casesWithApologyInScope,
+  countCasesWithApologyInScope,
   outstandingCaseRows,
   outstandingCounts,
   outstandingTaskRows,
 } from "../services/outstanding.js";
-import { writeApologyZip, buildApologyZip } from "./archive/apology-zip.js";
+import { smallestLetterBytes, writeApologyZip } from "./archive/apology-zip.js";
 import type { DirectiveFacts } from "./directive-facts.js";
 import {
   MIME_TYPES,
@@ -29,7 +30,6 @@ import {
   apologyZipFileName,
   reminderFileName,
   reportFileName,
-  type DocumentFile,
 } from "./document-file.js";
 import { buildApologyLetter, type ApologyLetterModel } from "./letters/apology-letter.js";
 import { buildReminderLetter, type ReminderLetterModel, type ReminderPersonItem } from "./letters/reminder-letter.js";
@@ -43,7 +43,8 @@ import type {
   UnitKind,
 } from "./reports/report.model.js";
 import { writeXlsxReport } from "./reports/xlsx-report.js";
-import { collect, writeText } from "./stream-output.js";
+import { writeText } from "./stream-output.js";
+import { downloadPathOf, writeBytes, type StreamedDocument } from "./streamed-document.js";
 import { progressChartData } from "./charts/progress-chart.data.js";
 import { loadLetterTexts } from "./texts/letter-texts.store.js";
 
@@ -97,12 +98,14 @@ export async function apologyLetterModel(db: DataSource, caseCode: string): Prom
   return letterModel(row, apology, unit);
 }
 
-export async function apologyLetterFile(db: DataSource, caseCode: string): Promise<DocumentFile> {
+/** One case's letter: built when asked (a few kilobytes). */
+export async function apologyLetterDocument(db: DataSource, caseCode: string): Promise<StreamedDocument> {
   const model = await apologyLetterModel(db, caseCode);
   return {
     fileName: apologyFileName(model.caseCode),
     mimeType: MIME_TYPES.docx,
-    content: await buildApologyLetter(model, await loadLetterTexts(db)),
+    downloadPath: downloadPathOf("/documents/apology-letter", { caseCode: model.caseCode }),
+    write: async (output) => writeBytes(output, await buildApologyLetter(model, await loadLetterTexts(db))),
   };
 }
 
@@ -112,26 +115,21 @@ async function* scopeLetters(db: DataSource, directive: Directive, unit: Unit | 
   }
 }
 
-export function apologyLettersFileName(directive: Directive, unit: Unit | null): string {
-  return apologyZipFileName(directive.number, unit?.code);
-}
-
-export async function apologyLettersFile(db: DataSource, directive: Directive, unit: Unit | null): Promise<DocumentFile> {
+/** Every letter of a scope as a .zip, streamed entry by entry from the rows; its least size from one COUNT. */
+export function apologyLettersDocument(db: DataSource, directive: Directive, unit: Unit | null): StreamedDocument {
   return {
-    fileName: apologyLettersFileName(directive, unit),
+    fileName: apologyZipFileName(directive.number, unit?.code),
     mimeType: MIME_TYPES.zip,
-    content: await buildApologyZip(scopeLetters(db, directive, unit), await loadLetterTexts(db)),
+    downloadPath: downloadPathOf("/documents/apology-letters", { directiveId: String(directive.id), unitCode: unit?.code }),
+    write: async (output) => writeApologyZip(scopeLetters(db, directive, unit), await loadLetterTexts(db), output),
+    sizeAtLeast: async () => {
+      const [count, smallest] = await Promise.all([
+        countCasesWithApologyInScope(db, directive, unit?.id),
+        loadLetterTexts(db).then(smallestLetterBytes),
+      ]);
+      return count * smallest;
+    },
   };
-}
-
-/** Streams the zip into `output` (an HTTP response) without building it in memory first. */
-export async function writeApologyLetters(
-  db: DataSource,
-  directive: Directive,
-  unit: Unit | null,
-  output: Writable,
-): Promise<number> {
-  return writeApologyZip(scopeLetters(db, directive, unit), await loadLetterTexts(db), output);
 }
 
 function directivePart(d: Directive): DirectiveFacts {
@@ -253,14 +251,22 @@ export async function writeComplianceReport(
   else await writeText(format === "CSV" ? csvReport(source) : markdownReport(source), output);
 }
 
-export async function complianceReportFile(
+/** The report in `format`, streamed from the database when written. */
+export function complianceReportDocument(
   db: DataSource,
   directive: Directive,
   format: ReportFormatName,
   asOf: Date,
-): Promise<DocumentFile> {
-  const { content } = await collect((output) => writeComplianceReport(db, directive, format, asOf, output));
-  return { ...reportMeta(format, asOf), content: content as Buffer };
+): StreamedDocument {
+  return {
+    ...reportMeta(format, asOf),
+    downloadPath: downloadPathOf("/documents/compliance-report", {
+      directiveId: String(directive.id),
+      format,
+      asOf: asOf.toISOString(),
+    }),
+    write: (output) => writeComplianceReport(db, directive, format, asOf, output),
+  };
 }
 
 export async function reminderLetterModel(db: DataSource, directive: Directive, asOf: Date): Promise<ReminderLetterModel> {
@@ -300,12 +306,18 @@ function peopleOwing(report: ComplianceReportModel, unitCode: string): ReminderP
 /** Thrown when every unit is at 100%: a reminder addressed to nobody is not a letter. */
 export class NothingToRemindError extends Error {}
 
-export async function reminderLetterFile(db: DataSource, directive: Directive, asOf: Date): Promise<DocumentFile> {
+/**
+ * The reminder: built at once (whether anyone is owed a reminder decides between the letter and
+ * CONFLICT), held as bytes until asked for.
+ */
+export async function reminderLetterDocument(db: DataSource, directive: Directive, asOf: Date): Promise<StreamedDocument> {
   const model = await reminderLetterModel(db, directive, asOf);
   if (model.units.length === 0) throw new NothingToRemindError();
+  const bytes = await buildReminderLetter(model, await loadLetterTexts(db));
   return {
     fileName: reminderFileName(asOf),
     mimeType: MIME_TYPES.docx,
-    content: await buildReminderLetter(model, await loadLetterTexts(db)),
+    downloadPath: downloadPathOf("/documents/reminder-letter", { directiveId: String(directive.id), asOf: asOf.toISOString() }),
+    write: (output) => writeBytes(output, bytes),
   };
 }

@@ -1,4 +1,3 @@
-import { once } from "node:events";
 import { Writable } from "node:stream";
 
 /**
@@ -17,14 +16,25 @@ export class OutputClosedError extends Error {
 export async function drained(output: Writable): Promise<void> {
   if (output.destroyed || output.closed) throw new OutputClosedError();
   if (!output.writableNeedDrain) return;
-  await Promise.race([once(output, "drain"), once(output, "close")]);
+  await firstOf(output, ["drain", "close", "error"]);
   if (output.destroyed || output.closed) throw new OutputClosedError();
+}
+
+/** Resolves on the first of `events`, then removes its listeners (a long download waits thousands of times). */
+function firstOf(output: Writable, events: string[]): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      for (const event of events) output.off(event, done);
+      resolve();
+    };
+    for (const event of events) output.on(event, done);
+  });
 }
 
 /** Ends `output` and waits for its last byte; rejects if it closes first. */
 export async function endOutput(output: Writable): Promise<void> {
   if (output.writableFinished) return;
-  const done = Promise.race([once(output, "finish"), once(output, "close")]);
+  const done = firstOf(output, ["finish", "close", "error"]);
   output.end();
   await done;
   if (!output.writableFinished) throw new OutputClosedError();

@@ -2,30 +2,33 @@ import express, { type Request, type Response, type Router } from "express";
 import type { DataSource } from "typeorm";
 import {
   NothingToRemindError,
-  apologyLetterFile,
-  apologyLettersFileName,
+  apologyLetterDocument,
+  apologyLettersDocument,
+  complianceReportDocument,
   directiveOrNotFound,
-  reminderLetterFile,
-  reportMeta,
+  reminderLetterDocument,
   unitOrNotFound,
-  writeApologyLetters,
-  writeComplianceReport,
   type ReportFormatName,
 } from "../documents/document.service.js";
-import { MIME_TYPES, type DocumentFile } from "../documents/document-file.js";
+import { progressChartDocument } from "../documents/charts/progress-chart.file.js";
+import type { StreamedDocument } from "../documents/streamed-document.js";
 import { BadUserInputError, ConflictError } from "../graphql/errors.js";
 import { parseDateTime } from "../graphql/scalars.js";
 import { authenticatedDownload, queryParam, startDownload } from "./download-route.js";
 
 /**
- * Plain HTTP downloads of the same files the GraphQL document queries return, for browsers and
- * other systems, under the same bearer authorization. Arguments are query parameters named as in
- * the contract (case codes may contain "/", which a path segment would not carry):
+ * Plain HTTP downloads of the same files the GraphQL document queries return (each Document's
+ * downloadPath names one), for the extension, browsers and other systems, under the same bearer
+ * authorization. Arguments are query parameters named as in the contract (case codes may contain
+ * "/", which a path segment would not carry):
  *   GET /documents/apology-letter?caseCode=H01
  *   GET /documents/apology-letters?directiveId=1[&unitCode=QLĐT]
  *   GET /documents/reminder-letter?directiveId=1[&asOf=2023-11-14T16:30:00+07:00]
  *   GET /documents/compliance-report?directiveId=1&format=XLSX|CSV|MARKDOWN[&asOf=…]
- * Errors answer JSON shaped like a GraphQL error, with the contract's code and an HTTP status.
+ *   GET /documents/compliance-report-chart?directiveId=1[&asOf=…]              (the SVG the Markdown report links)
+ * Every file is streamed as it is generated (no Content-Length for the zip and the reports); a
+ * client that disconnects stops the generation and its database reads. Errors before the first
+ * byte answer JSON shaped like a GraphQL error, with the contract's code and an HTTP status.
  */
 const REPORT_FORMATS: readonly ReportFormatName[] = ["XLSX", "CSV", "MARKDOWN"];
 
@@ -39,10 +42,9 @@ function asOfParam(req: Request): Date {
   }
 }
 
-function send(res: Response, file: DocumentFile): void {
-  startDownload(res, file.fileName, file.mimeType);
-  res.setHeader("Content-Length", String(file.content.length));
-  res.end(file.content);
+async function send(res: Response, doc: StreamedDocument): Promise<void> {
+  startDownload(res, doc.fileName, doc.mimeType);
+  await doc.write(res);
 }
 
 export function documentsRouter(db: DataSource, adminToken: string | null): Router {
@@ -51,7 +53,7 @@ export function documentsRouter(db: DataSource, adminToken: string | null): Rout
 
   router.get(
     "/documents/apology-letter",
-    handle(async (req, res) => send(res, await apologyLetterFile(db, queryParam(req, "caseCode", true)))),
+    handle(async (req, res) => send(res, await apologyLetterDocument(db, queryParam(req, "caseCode", true)))),
   );
 
   router.get(
@@ -60,8 +62,7 @@ export function documentsRouter(db: DataSource, adminToken: string | null): Rout
       const directive = await directiveOrNotFound(db, queryParam(req, "directiveId", true));
       const unitCode = queryParam(req, "unitCode");
       const unit = unitCode === null ? null : await unitOrNotFound(db, unitCode);
-      startDownload(res, apologyLettersFileName(directive, unit), MIME_TYPES.zip);
-      await writeApologyLetters(db, directive, unit, res);
+      await send(res, apologyLettersDocument(db, directive, unit));
     }),
   );
 
@@ -71,7 +72,7 @@ export function documentsRouter(db: DataSource, adminToken: string | null): Rout
       const directive = await directiveOrNotFound(db, queryParam(req, "directiveId", true));
       const asOf = asOfParam(req);
       try {
-        send(res, await reminderLetterFile(db, directive, asOf));
+        await send(res, await reminderLetterDocument(db, directive, asOf));
       } catch (error) {
         if (!(error instanceof NothingToRemindError)) throw error;
         throw new ConflictError(
@@ -89,10 +90,15 @@ export function documentsRouter(db: DataSource, adminToken: string | null): Rout
       if (!REPORT_FORMATS.includes(format)) {
         throw new BadUserInputError(`format must be one of ${REPORT_FORMATS.join(", ")}.`);
       }
-      const asOf = asOfParam(req);
-      const meta = reportMeta(format, asOf);
-      startDownload(res, meta.fileName, meta.mimeType);
-      await writeComplianceReport(db, directive, format, asOf, res);
+      await send(res, complianceReportDocument(db, directive, format, asOfParam(req)));
+    }),
+  );
+
+  router.get(
+    "/documents/compliance-report-chart",
+    handle(async (req, res) => {
+      const directive = await directiveOrNotFound(db, queryParam(req, "directiveId", true));
+      await send(res, progressChartDocument(db, directive, asOfParam(req)));
     }),
   );
 

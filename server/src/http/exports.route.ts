@@ -1,11 +1,9 @@
-import { once } from "node:events";
 import express, { type Router } from "express";
 import type { DataSource } from "typeorm";
-import { MIME_TYPES } from "../documents/document-file.js";
 import { BadUserInputError } from "../graphql/errors.js";
 import { resolveExport } from "../imports/export-scope.js";
 import { IMPORT_KINDS, type ImportKind } from "../imports/import-columns.js";
-import { importFormatCsv, importFormatFileName } from "../imports/import-format-export.js";
+import { importFormatDocument } from "../imports/import-format-document.js";
 import { authenticatedDownload, queryParam, startDownload } from "./download-route.js";
 
 /**
@@ -22,12 +20,10 @@ export function exportsRouter(db: DataSource, adminToken: string | null): Router
       if (!IMPORT_KINDS.includes(kind)) {
         throw new BadUserInputError(`Unknown export "${req.params.file}"; use cases.csv, apologies.csv or tasks.csv.`);
       }
-      const { directive, unit, scope } = await resolveExport(db, queryParam(req, "directiveId", true), queryParam(req, "unitCode"));
-      startDownload(res, importFormatFileName(kind, directive.number, unit?.code), MIME_TYPES.csv);
-      for await (const text of importFormatCsv(db, kind, scope)) {
-        if (!res.write(text)) await once(res, "drain");
-      }
-      res.end();
+      const exported = await resolveExport(db, queryParam(req, "directiveId", true), queryParam(req, "unitCode"));
+      const doc = importFormatDocument(db, kind, exported);
+      startDownload(res, doc.fileName, doc.mimeType);
+      await doc.write(res);
     }),
   );
   return router;

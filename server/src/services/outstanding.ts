@@ -188,6 +188,18 @@ export async function* casesWithApologyInScope(
   }
 }
 
+/** How many letters casesWithApologyInScope gives: one COUNT. */
+export async function countCasesWithApologyInScope(db: DataSource, directive: DirectivePeriod, unitId?: number): Promise<number> {
+  const window = scopeWindow(directive.periodStart, directive.periodEnd);
+  const query = db
+    .getRepository(Case)
+    .createQueryBuilder("c")
+    .innerJoin(Apology, "a", "a.caseId = c.id")
+    .where("c.dueAt >= :from AND c.dueAt < :until", { from: sqlMoment(window.from), until: sqlMoment(window.until) });
+  if (unitId !== undefined) query.andWhere("c.unitId = :unitId", { unitId });
+  return query.getCount();
+}
+
 /**
  * Per unit, the apologies counted in Compliance.apologizedCases (late case in scope, apology
  * issued at or before the moment) that were issued after the case's due moment: counted, but

@@ -1,8 +1,9 @@
-import { PassThrough, type Writable } from "node:stream";
+import type { Writable } from "node:stream";
 import { ZipPassThrough } from "fflate";
 import { apologyLetterRenderer, type ApologyLetterModel } from "../letters/apology-letter.js";
 import type { LetterTexts } from "../texts/letter-texts.js";
 import { apologyFileName } from "../document-file.js";
+import { collect } from "../stream-output.js";
 import { ZipOutput } from "../zip-output.js";
 
 /**
@@ -49,13 +50,28 @@ function uniqueName(name: string, used: Set<string>): string {
   return candidate;
 }
 
+/** The whole zip in memory (tests, the bench's small runs). */
 export async function buildApologyZip(
   letters: AsyncIterable<ApologyLetterModel> | Iterable<ApologyLetterModel>,
   texts: LetterTexts,
 ): Promise<Buffer> {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on("data", (chunk: Buffer) => chunks.push(chunk));
-  await writeApologyZip(letters, texts, sink);
-  return Buffer.concat(chunks);
+  return (await collect((output) => writeApologyZip(letters, texts, output))).content as Buffer;
+}
+
+/** No letter of the zip is smaller than this: a stored entry of the template filled with empty values. */
+export async function smallestLetterBytes(texts: LetterTexts): Promise<number> {
+  const render = await apologyLetterRenderer(texts);
+  const day = new Date(0);
+  const empty = render({
+    caseCode: "",
+    procedureName: "",
+    applicantName: "",
+    unitCode: "",
+    unitName: "",
+    receivedAt: day,
+    dueAt: day,
+    apology: { number: "", issuedAt: day, reason: "", newDueAt: day, signer: "" },
+  });
+  // Local header and central directory entry (30 + 46 bytes) plus the shortest name, xin-loi-_.docx.
+  return empty.length + 76 + 2 * "xin-loi-_.docx".length;
 }

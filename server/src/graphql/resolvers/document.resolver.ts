@@ -1,14 +1,13 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import {
   NothingToRemindError,
-  apologyLetterFile,
-  apologyLettersFile,
-  complianceReportFile,
+  apologyLetterDocument,
+  apologyLettersDocument,
+  complianceReportDocument,
   directiveOrNotFound,
-  reminderLetterFile,
+  reminderLetterDocument,
   unitOrNotFound,
 } from "../../documents/document.service.js";
-import { encodeDocument } from "../../documents/document-file.js";
 import { loadLetterTexts, resetLetterTexts, updateLetterTexts } from "../../documents/texts/letter-texts.store.js";
 import { LetterTextsProblems } from "../../documents/texts/letter-texts.validation.js";
 import { requireAdmin } from "../auth.js";
@@ -18,12 +17,12 @@ import { DateTimeScalar } from "../scalars.js";
 import { DocumentType, ReportFormat } from "../types/document.type.js";
 import { requiredText } from "../validation.js";
 
-/** The letters and reports as base64 Documents; the same files download over GET /documents/…. */
+/** The letters and reports as Documents: downloadPath streams each over GET /documents/…; contentBase64 inlines files up to 32 MiB. */
 @Resolver()
 export class DocumentResolver {
   @Query(() => DocumentType, { description: "The apology letter of one case, as .docx." })
   async apologyLetter(@Arg("caseCode", () => String) caseCode: string, @Ctx() ctx: GraphQLContext): Promise<DocumentType> {
-    return encodeDocument(await apologyLetterFile(ctx.db, requiredText("caseCode", caseCode)));
+    return DocumentType.of(await apologyLetterDocument(ctx.db, requiredText("caseCode", caseCode)));
   }
 
   @Query(() => DocumentType, {
@@ -36,7 +35,7 @@ export class DocumentResolver {
   ): Promise<DocumentType> {
     const directive = await directiveOrNotFound(ctx.db, directiveId);
     const unit = unitCode === null || unitCode === undefined ? null : await unitOrNotFound(ctx.db, unitCode);
-    return encodeDocument(await apologyLettersFile(ctx.db, directive, unit));
+    return DocumentType.of(apologyLettersDocument(ctx.db, directive, unit));
   }
 
   @Query(() => DocumentType, {
@@ -49,7 +48,7 @@ export class DocumentResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<DocumentType> {
     const directive = await directiveOrNotFound(ctx.db, directiveId);
-    return encodeDocument(await complianceReportFile(ctx.db, directive, format, asOf ?? ctx.now));
+    return DocumentType.of(complianceReportDocument(ctx.db, directive, format, asOf ?? ctx.now));
   }
 
   @Query(() => DocumentType, {
@@ -64,7 +63,7 @@ export class DocumentResolver {
     const directive = await directiveOrNotFound(ctx.db, directiveId);
     const moment = asOf ?? ctx.now;
     try {
-      return encodeDocument(await reminderLetterFile(ctx.db, directive, moment));
+      return DocumentType.of(await reminderLetterDocument(ctx.db, directive, moment));
     } catch (error) {
       if (error instanceof NothingToRemindError) {
         throw new ConflictError(

@@ -1,7 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
-import { MIME_TYPES, encodeDocument } from "../../documents/document-file.js";
 import { resolveExport } from "../../imports/export-scope.js";
-import { importFormatCsvBuffer, importFormatFileName } from "../../imports/import-format-export.js";
+import { importFormatDocument } from "../../imports/import-format-document.js";
 import type { GraphQLContext } from "../context.js";
 import { DocumentType } from "../types/document.type.js";
 import { IMPORT_KIND_OF, ImportKindEnum } from "../types/import-kind.type.js";
@@ -19,12 +18,7 @@ export class ImportExportResolver {
     @Arg("unitCode", () => String, { nullable: true }) unitCode: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<DocumentType> {
-    const { directive, unit, scope } = await resolveExport(ctx.db, directiveId, unitCode);
-    const format = IMPORT_KIND_OF[kind];
-    return encodeDocument({
-      fileName: importFormatFileName(format, directive.number, unit?.code),
-      mimeType: MIME_TYPES.csv,
-      content: await importFormatCsvBuffer(ctx.db, format, scope),
-    });
+    const exported = await resolveExport(ctx.db, directiveId, unitCode);
+    return DocumentType.of(importFormatDocument(ctx.db, IMPORT_KIND_OF[kind], exported));
   }
 }

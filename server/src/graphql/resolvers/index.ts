@@ -6,6 +6,7 @@ import { DirectiveProgressResolver } from "./directive-progress.resolver.js";
 import { ProgressChartResolver } from "./progress-chart.resolver.js";
 import { DirectiveAssigneesResolver } from "./directive-assignees.resolver.js";
 import { DocumentResolver } from "./document.resolver.js";
+import { DocumentContentResolver } from "./document-content.resolver.js";
 import { HolidayResolver } from "./holiday.resolver.js";
 import { HpNetTaskResolver } from "./hpnet-task.resolver.js";
 import { ImportExportResolver } from "./import-export.resolver.js";
@@ -27,4 +28,5 @@ export const RESOLVERS = [
   ImportResolver,
   ImportExportResolver,
   DocumentResolver,
+  DocumentContentResolver,
 ] as const;

@@ -1,7 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
-import { progressChartFile } from "../../documents/charts/progress-chart.file.js";
+import { progressChartDocument } from "../../documents/charts/progress-chart.file.js";
 import { directiveOrNotFound } from "../../documents/document.service.js";
-import { encodeDocument } from "../../documents/document-file.js";
 import type { GraphQLContext } from "../context.js";
 import { DateTimeScalar } from "../scalars.js";
 import { DocumentType } from "../types/document.type.js";
@@ -19,6 +18,6 @@ export class ProgressChartResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<DocumentType> {
     const directive = await directiveOrNotFound(ctx.db, directiveId);
-    return encodeDocument(await progressChartFile(ctx.db, directive, asOf ?? ctx.now));
+    return DocumentType.of(progressChartDocument(ctx.db, directive, asOf ?? ctx.now));
   }
 }
