@@ -2,8 +2,8 @@ import { mkdirSync, openSync, closeSync, rmSync, writeSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { IsNull, type DataSource } from "typeorm";
 import { ApiToken } from "./entities/api-token.entity.js";
-import { hashToken } from "./graphql/auth.js";
-import { Role } from "./graphql/enums.js";
+import { hashToken } from "./services/authentication.js";
+import { Role } from "./core/enums.js";
 import { newTokenSecret } from "./graphql/resolvers/api-token.resolver.js";
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Apology } from "../../server/src/entities/apology.entity.js";
 import { Case } from "../../server/src/entities/case.entity.js";
-import { Role } from "../../server/src/graphql/enums.js";
+import { Role } from "../../server/src/core/enums.js";
 import { testDrivers } from "../support/databases.js";
 import { decomposed, importCsv, importDatabase, storedApologies } from "./import-fixtures.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Case } from "../../server/src/entities/case.entity.js";
-import { Role } from "../../server/src/graphql/enums.js";
+import { Role } from "../../server/src/core/enums.js";
 import { statementLogger } from "../../server/src/db/data-source.js";
 import { testDrivers } from "../support/databases.js";
 import { csvRecords, csvText } from "../../server/src/imports/csv-records.js";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../server/src/db/data-source.js";
 import { Case } from "../../server/src/entities/case.entity.js";
 import { Unit } from "../../server/src/entities/unit.entity.js";
-import { UnitKind } from "../../server/src/graphql/enums.js";
+import { UnitKind } from "../../server/src/core/enums.js";
 import { runImportCli } from "../../server/src/imports/import-cli-run.js";
 import { runImport } from "../../server/src/imports/import-run.js";
 import { UnreadableFileError, type SourceRecord } from "../../server/src/imports/source-record.js";

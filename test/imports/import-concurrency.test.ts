@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../server/src/db/data-source.js";
 import { Case } from "../../server/src/entities/case.entity.js";
 import { Unit } from "../../server/src/entities/unit.entity.js";
-import { UnitKind } from "../../server/src/graphql/enums.js";
+import { UnitKind } from "../../server/src/core/enums.js";
 import { createTestDatabase, testDrivers, type TestDatabase } from "../support/databases.js";
 import { importCsv, seedUnits } from "./import-fixtures.js";
 

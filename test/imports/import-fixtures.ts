@@ -4,13 +4,13 @@ import { Apology } from "../../server/src/entities/apology.entity.js";
 import { Case } from "../../server/src/entities/case.entity.js";
 import { HpNetTask } from "../../server/src/entities/hpnet-task.entity.js";
 import { Unit } from "../../server/src/entities/unit.entity.js";
-import type { Principal } from "../../server/src/graphql/auth.js";
-import { Role } from "../../server/src/graphql/enums.js";
+import type { Principal } from "../../server/src/core/principal.js";
+import { Role } from "../../server/src/core/enums.js";
 import { csvRecords, csvText } from "../../server/src/imports/csv-records.js";
 import type { ImportKind } from "../../server/src/imports/import-columns.js";
 import type { ImportOutcome } from "../../server/src/imports/import-result.js";
 import { runImport } from "../../server/src/imports/import-run.js";
-import { UnitKind } from "../../server/src/graphql/enums.js";
+import { UnitKind } from "../../server/src/core/enums.js";
 import { createTestDatabase, type TestDatabase, type TestDriver } from "../support/databases.js";
 
 export const ADMIN: Principal = { role: Role.ADMIN, unitId: null, tokenId: null };

@@ -4,7 +4,7 @@ import { Case } from "../../server/src/entities/case.entity.js";
 import { Unit } from "../../server/src/entities/unit.entity.js";
 import { csvRecords, csvText } from "../../server/src/imports/csv-records.js";
 import { runImport } from "../../server/src/imports/import-run.js";
-import { LOCK_CONFLICT_ATTEMPTS, retryOnLockConflict } from "../../server/src/imports/lock-conflict-retry.js";
+import { LOCK_CONFLICT_ATTEMPTS, retryOnLockConflict } from "../../server/src/db/lock-conflict-retry.js";
 import { testDrivers } from "../support/databases.js";
 import { dataOf, startTestServer, type GraphQLResponse, type TestServer } from "../support/test-server.js";
 import { ADMIN, importDatabase, storedApologies, storedCases, storedTasks } from "./import-fixtures.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDateTime } from "../../server/src/graphql/scalars.js";
+import { parseDateTime } from "../../server/src/core/scalars.js";
 
 /** The contract: DateTime "accepts any offset"; ISO-8601 writes one as Z, +07:00, +0700 or +07. */
 describe("DateTime offsets", () => {

@@ -3,7 +3,7 @@ import { Apology } from "../../server/src/entities/apology.entity.js";
 import { Case } from "../../server/src/entities/case.entity.js";
 import { HpNetTask } from "../../server/src/entities/hpnet-task.entity.js";
 import { Unit } from "../../server/src/entities/unit.entity.js";
-import { UnitKind } from "../../server/src/graphql/enums.js";
+import { UnitKind } from "../../server/src/core/enums.js";
 import { testDrivers } from "../support/databases.js";
 import { dataOf, startTestServer, type TestServer } from "../support/test-server.js";
 import { seedBasics } from "./fixtures.js";

@@ -8,12 +8,11 @@ import { Case } from "../entities/case.entity.js";
 import { Directive } from "../entities/directive.entity.js";
 import { Holiday } from "../entities/holiday.entity.js";
 import { Unit } from "../entities/unit.entity.js";
-import { NotFoundError } from "../graphql/errors.js";
+import { NotFoundError } from "../core/errors.js";
 import { unitsByCode } from "../services/units.js";
 import { boardCounts, complianceCountsByUnit, countsOf } from "../services/compliance.sql.js";
 import { assigneeStats } from "../services/assignee-stats.sql.js";
 import { assigneeOutstanding } from "../domain/assignee-stats.js";
-import { parseId } from "../services/directives.js";
 import {
   apologiesAfterDueByUnit,
   casesWithApologyInScope,
@@ -54,20 +53,6 @@ import { loadLetterTexts } from "./texts/letter-texts.store.js";
  * same bytes and the same NOT_FOUND for an unknown key.
  */
 export type ReportFormatName = "XLSX" | "CSV" | "MARKDOWN";
-
-export async function directiveOrNotFound(db: DataSource, directiveId: string): Promise<Directive> {
-  const id = parseId(directiveId);
-  const directive = id === null ? null : await db.getRepository(Directive).findOneBy({ id });
-  if (!directive) throw new NotFoundError(`No directive has id ${directiveId}.`);
-  return directive;
-}
-
-export async function unitOrNotFound(db: DataSource, unitCode: string): Promise<Unit> {
-  const code = unitCode.trim().normalize("NFC");
-  const unit = await db.getRepository(Unit).findOneBy({ code });
-  if (!unit) throw new NotFoundError(`No unit has code "${code}".`);
-  return unit;
-}
 
 function letterModel(row: Case, apology: Apology, unit: Unit): ApologyLetterModel {
   return {

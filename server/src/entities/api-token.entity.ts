@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { Role } from "../graphql/enums.js";
-import { DateTimeScalar } from "../graphql/scalars.js";
+import { Role } from "../core/enums.js";
+import { DateTimeScalar } from "../core/scalars.js";
 import { MomentColumn, TextColumn } from "./columns.js";
 
 /** An API token; only its SHA-256 is stored, the token itself is shown once at creation. */

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { DateTimeScalar } from "../graphql/scalars.js";
+import { DateTimeScalar } from "../core/scalars.js";
 import { MomentColumn, TextColumn } from "./columns.js";
 
 @ObjectType({ description: "A dossier of an administrative procedure (hồ sơ thủ tục hành chính)." })

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Entity, PrimaryGeneratedColumn } from "typeorm";
-import { DateScalar } from "../graphql/scalars.js";
+import { DateScalar } from "../core/scalars.js";
 import { DayColumn, TextColumn } from "./columns.js";
 
 @ObjectType({

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from "type-graphql";
 import { Entity, PrimaryColumn } from "typeorm";
-import { HolidayKind } from "../graphql/enums.js";
-import { DateScalar } from "../graphql/scalars.js";
+import { HolidayKind } from "../core/enums.js";
+import { DateScalar } from "../core/scalars.js";
 import { TextColumn } from "./columns.js";
 
 @ObjectType({ description: "A day that breaks the Monday-to-Friday rule of the working-day calendar." })

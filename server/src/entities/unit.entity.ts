@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Entity, PrimaryGeneratedColumn } from "typeorm";
-import { UnitKind } from "../graphql/enums.js";
+import { UnitKind } from "../core/enums.js";
 import { TextColumn } from "./columns.js";
 
 @ObjectType({ description: "A department (phòng chuyên môn) or affiliated service unit of the Authority." })

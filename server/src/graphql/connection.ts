@@ -1,8 +1,8 @@
 import { scopeWindow, type ScopeWindow } from "../domain/compliance.js";
 import type { KeysetPage } from "../services/keyset-page.js";
-import { resolveDirective } from "./compliance.js";
+import { resolveDirective } from "./directive-compliance.js";
 import type { GraphQLContext } from "./context.js";
-import { encodeCursor, type CursorPosition } from "./pagination.js";
+import { encodeCursor, type CursorPosition } from "../core/cursor.js";
 import { unitByCode } from "./resolvers/unit-lookup.js";
 
 /** The filter keys both connections share, resolved: NOT_FOUND for an unknown unit or directive. */

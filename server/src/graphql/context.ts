@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import type { Principal } from "./auth.js";
+import type { Principal } from "../core/principal.js";
 import type { Loaders } from "./loaders.js";
 
 export interface GraphQLContext {

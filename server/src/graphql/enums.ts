@@ -1,22 +1,11 @@
 import { registerEnumType } from "type-graphql";
+import { UnitKind, TimelinessEnum, ComplianceStatusEnum, Role, HolidayKind } from "../core/enums.js";
 
-/** GraphQL faces of the domain's string unions; values equal the domain's strings. */
-export enum UnitKind {
-  DEPARTMENT = "DEPARTMENT",
-  SERVICE_UNIT = "SERVICE_UNIT",
-}
+/** The core's enums as the schema names and describes them (imported by schema.ts before the build). */
 registerEnumType(UnitKind, {
   name: "UnitKind",
   description: "Phòng chuyên môn (DEPARTMENT) or đơn vị sự nghiệp trực thuộc (SERVICE_UNIT).",
 });
-
-export enum TimelinessEnum {
-  EARLY = "EARLY",
-  ON_TIME = "ON_TIME",
-  LATE = "LATE",
-  IN_PROGRESS = "IN_PROGRESS",
-  OVERDUE = "OVERDUE",
-}
 registerEnumType(TimelinessEnum, {
   name: "Timeliness",
   valuesConfig: {
@@ -27,12 +16,6 @@ registerEnumType(TimelinessEnum, {
     OVERDUE: { description: "Not resolved at the moment, which is after dueAt." },
   },
 });
-
-export enum ComplianceStatusEnum {
-  COMPLIANT = "COMPLIANT",
-  IN_PROGRESS = "IN_PROGRESS",
-  NON_COMPLIANT = "NON_COMPLIANT",
-}
 registerEnumType(ComplianceStatusEnum, {
   name: "ComplianceStatus",
   valuesConfig: {
@@ -41,21 +24,10 @@ registerEnumType(ComplianceStatusEnum, {
     NON_COMPLIANT: { description: "rate is below 1 and the moment is past the deadline." },
   },
 });
-
-export enum Role {
-  ADMIN = "ADMIN",
-  OFFICER = "OFFICER",
-  VIEWER = "VIEWER",
-}
 registerEnumType(Role, {
   name: "Role",
   description: "ADMIN does everything; OFFICER reads all and writes its own unit's cases, apologies and tasks; VIEWER reads.",
 });
-
-export enum HolidayKind {
-  HOLIDAY = "HOLIDAY",
-  MAKEUP_WORKDAY = "MAKEUP_WORKDAY",
-}
 registerEnumType(HolidayKind, {
   name: "HolidayKind",
   description: "HOLIDAY: a weekday off. MAKEUP_WORKDAY: a weekend day worked instead (ngày làm bù).",

@@ -3,7 +3,7 @@ import type { GraphQLFormattedError } from "graphql";
 import { GraphQLError } from "graphql";
 import { log } from "../log.js";
 import { DATABASE_UNREACHABLE_MESSAGE, isDatabaseUnreachable } from "./database-unavailable.js";
-import { isClientErrorCode } from "./errors.js";
+import { isClientErrorCode } from "../core/errors.js";
 
 /** Apollo's own request-shape codes, safe to show as they are. */
 const REQUEST_CODES = new Set([

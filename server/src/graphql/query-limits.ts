@@ -16,7 +16,7 @@ import { getComplexity, type ComplexityEstimator } from "graphql-query-complexit
 import type { RequestLimits } from "../config.js";
 import { countWrite, writeLimitMessage, type RateLimiters } from "../http/rate-limits.js";
 import type { GraphQLContext } from "./context.js";
-import { BadUserInputError, ClientError } from "./errors.js";
+import { BadUserInputError, ClientError } from "../core/errors.js";
 
 /**
  * Limits every query meets before any resolver runs (README "Security and operations"): a depth

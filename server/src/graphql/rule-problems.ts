@@ -1,5 +1,5 @@
 import type { ProblemWording, RuleProblem } from "../domain/rule-problem.js";
-import { BadUserInputError } from "./errors.js";
+import { BadUserInputError } from "../core/errors.js";
 
 /** The API names a field as its input does and writes a moment in ISO-8601 (UTC). */
 const API_WORDING: ProblemWording<string> = { field: (name) => name, moment: (at) => at.toISOString() };

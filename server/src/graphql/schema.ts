@@ -1,8 +1,9 @@
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import "./enums.js";
 import { RESOLVERS } from "./resolvers/index.js";
-import { DateTimeScalar } from "./scalars.js";
+import { DateTimeScalar } from "../core/scalars.js";
 import { validateArgument } from "./validation.js";
 
 /** Builds the executable schema from the resolver classes; `npm run schema` prints it into schema.graphql. */

@@ -1,4 +1,4 @@
-import { requireUnitWriter } from "./auth.js";
+import { requireUnitWriter } from "../core/principal.js";
 import type { GraphQLContext } from "./context.js";
 
 /**

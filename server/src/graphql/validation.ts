@@ -1,6 +1,6 @@
 import { validate, type ValidationError } from "class-validator";
 import { storedText } from "../domain/stored-text.js";
-import { BadUserInputError } from "./errors.js";
+import { BadUserInputError } from "../core/errors.js";
 
 /** The contract's text rule: every String input is stored trimmed and in Unicode NFC. */
 export function normalizeText(value: string): string {

@@ -1,7 +1,8 @@
 import type { RequestHandler, Response } from "express";
 import type { DataSource } from "typeorm";
-import { authenticate, type Principal } from "../graphql/auth.js";
-import { UnauthenticatedError } from "../graphql/errors.js";
+import { authenticate } from "../services/authentication.js";
+import { type Principal } from "../core/principal.js";
+import { UnauthenticatedError } from "../core/errors.js";
 import { log } from "../log.js";
 import { closeAfterAnswer, sendJsonError } from "./json-error.js";
 import { clientAddress, countWrite, writeLimitMessage, type RateLimiters } from "./rate-limits.js";

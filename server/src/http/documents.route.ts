@@ -1,19 +1,11 @@
 import express, { type Request, type Response, type Router } from "express";
 import type { DataSource } from "typeorm";
-import {
-  NothingToRemindError,
-  apologyLetterDocument,
-  apologyLettersDocument,
-  complianceReportDocument,
-  directiveOrNotFound,
-  reminderLetterDocument,
-  unitOrNotFound,
-  type ReportFormatName,
-} from "../documents/document.service.js";
+import { NothingToRemindError, apologyLetterDocument, apologyLettersDocument, complianceReportDocument, reminderLetterDocument, type ReportFormatName } from "../documents/document.service.js";
+import { directiveOrNotFound, unitOrNotFound } from "../services/lookups.js";
 import { progressChartDocument } from "../documents/charts/progress-chart.file.js";
 import type { StreamedDocument } from "../documents/streamed-document.js";
-import { BadUserInputError, ConflictError } from "../graphql/errors.js";
-import { parseDateTime } from "../graphql/scalars.js";
+import { BadUserInputError, ConflictError } from "../core/errors.js";
+import { parseDateTime } from "../core/scalars.js";
 import { authenticatedDownload, queryParam, startDownload } from "./download-route.js";
 
 /**

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Request, RequestHandler, Response } from "express";
 import type { DataSource } from "typeorm";
-import { authenticate } from "../graphql/auth.js";
-import { BadUserInputError, ClientError, isClientErrorCode } from "../graphql/errors.js";
+import { authenticate } from "../services/authentication.js";
+import { BadUserInputError, ClientError, isClientErrorCode } from "../core/errors.js";
 import { log } from "../log.js";
 
 /**

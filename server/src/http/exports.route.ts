@@ -1,6 +1,6 @@
 import express, { type Router } from "express";
 import type { DataSource } from "typeorm";
-import { BadUserInputError } from "../graphql/errors.js";
+import { BadUserInputError } from "../core/errors.js";
 import { resolveExport } from "../imports/export-scope.js";
 import { IMPORT_KINDS, type ImportKind } from "../imports/import-columns.js";
 import { importFormatDocument } from "../imports/import-format-document.js";

@@ -1,5 +1,5 @@
 import type { Response } from "express";
-import type { ClientErrorCode } from "../graphql/errors.js";
+import type { ClientErrorCode } from "../core/errors.js";
 
 /**
  * Every refusal outside GraphQL's own execution (the routes, the body parser, the limits) answers

@@ -1,7 +1,7 @@
 import { ipKeyGenerator, MemoryStore, type Options } from "express-rate-limit";
 import type { Request } from "express";
 import type { RequestLimits } from "../config.js";
-import type { Principal } from "../graphql/auth.js";
+import type { Principal } from "../core/principal.js";
 import { log } from "../log.js";
 
 /**

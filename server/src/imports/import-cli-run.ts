@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { basename } from "node:path";
 import { ConfigError, loadConfig } from "../config.js";
 import { openDatabase } from "../db/data-source.js";
-import { Role } from "../graphql/enums.js";
+import { Role } from "../core/enums.js";
 import { setLogLevel } from "../log.js";
 import { IMPORT_KINDS, type ImportKind } from "./import-columns.js";
 import { formatOfFile } from "./import-file.js";

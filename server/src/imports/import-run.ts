@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
-import type { Principal } from "../graphql/auth.js";
-import { Role } from "../graphql/enums.js";
-import { ForbiddenError } from "../graphql/errors.js";
+import type { Principal } from "../core/principal.js";
+import { Role } from "../core/enums.js";
+import { ForbiddenError } from "../core/errors.js";
 import { apologiesImporter } from "./apologies.importer.js";
 import { casesImporter } from "./cases.importer.js";
 import { matchHeader, type HeaderMap } from "./header-matching.js";
@@ -13,7 +13,7 @@ import { ImportSession, unknownUnitMessage } from "./import-session.js";
 import { inImportTransaction } from "./import-transaction.js";
 import type { KindImporter } from "./kind-importer.js";
 import type { ImportSource } from "./import-source.js";
-import { retryOnLockConflict } from "./lock-conflict-retry.js";
+import { retryOnLockConflict } from "../db/lock-conflict-retry.js";
 import { withReadTimeout } from "./read-timeout.js";
 import { cleanCell, ImportLimitError, isBlankRecord, UnreadableFileError, type SourceRecord } from "./source-record.js";
 

@@ -1,7 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { Unit } from "../entities/unit.entity.js";
-import type { Principal } from "../graphql/auth.js";
-import { Role } from "../graphql/enums.js";
+import { mayWrite, type Principal } from "../core/principal.js";
 
 export interface UnitRef {
   id: number;
@@ -41,7 +40,7 @@ export class ImportSession {
 
   /** ADMIN imports for every unit, an OFFICER for its own only (VIEWERs never get this far). */
   mayWrite(unitId: number): boolean {
-    return this.actor.role === Role.ADMIN || (this.actor.role === Role.OFFICER && this.actor.unitId === unitId);
+    return mayWrite(this.actor, unitId);
   }
 
   /** The OFFICER's own unit, for messages. */

@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import { compareAssignees, type AssigneeCounts } from "../domain/assignee-stats.js";
 import { scopeWindow } from "../domain/compliance.js";
 import { sqlMoment, sqlNumber } from "../db/sql-moment.js";
-import type { UnitKind } from "../graphql/enums.js";
+import type { UnitKind } from "../core/enums.js";
 import { compareCodePoints } from "../domain/code-order.js";
 import type { DirectivePeriod } from "./compliance.sql.js";
 

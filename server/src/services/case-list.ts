@@ -3,7 +3,7 @@ import type { ScopeWindow } from "../domain/compliance.js";
 import { Case } from "../entities/case.entity.js";
 import { sqlMoment } from "../db/sql-moment.js";
 import { keysetPage, type KeysetPage } from "./keyset-page.js";
-import type { CursorPosition } from "../graphql/pagination.js";
+import type { CursorPosition } from "../core/cursor.js";
 
 export interface CaseListFilter {
   unitId?: number;

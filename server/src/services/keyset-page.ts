@@ -1,6 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { sqlMoment, sqlNumber } from "../db/sql-moment.js";
-import type { CursorPosition } from "../graphql/pagination.js";
+import type { CursorPosition } from "../core/cursor.js";
 
 export interface KeysetPage<T> {
   rows: T[];

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { ZERO_COUNTS, addCounts, scopeWindow, type ComplianceCounts } from "../domain/compliance.js";
 import { accumulate, type DayIncrement } from "../domain/progress.js";
-import type { VietnamDay } from "../domain/vietnam-time.js";
+import { VIETNAM_OFFSET_MS, type VietnamDay } from "../domain/vietnam-time.js";
 import { sqlMoment, sqlNumber } from "../db/sql-moment.js";
 import type { DirectivePeriod } from "./compliance.sql.js";
 
@@ -15,10 +15,10 @@ export type UnitSeries = Map<number, { day: VietnamDay; counts: ComplianceCounts
  */
 function dayOf(mysql: boolean, column: string, justAfter = false): string {
   if (mysql) {
-    const shifted = `DATE_ADD(${column}, INTERVAL ${justAfter ? "25200001000" : "25200000000"} MICROSECOND)`;
+    const shifted = `DATE_ADD(${column}, INTERVAL ${(VIETNAM_OFFSET_MS + (justAfter ? 1 : 0)) * 1000} MICROSECOND)`;
     return `DATE_FORMAT(${shifted}, '%Y-%m-%d')`;
   }
-  return `strftime('%Y-%m-%d', ${column}, '+7 hours'${justAfter ? ", '+0.001 seconds'" : ""})`;
+  return `strftime('%Y-%m-%d', ${column}, '+${VIETNAM_OFFSET_MS / 3_600_000} hours'${justAfter ? ", '+0.001 seconds'" : ""})`;
 }
 
 /**

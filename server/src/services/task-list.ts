@@ -3,7 +3,7 @@ import type { ScopeWindow } from "../domain/compliance.js";
 import { HpNetTask } from "../entities/hpnet-task.entity.js";
 import { sqlMoment } from "../db/sql-moment.js";
 import { keysetPage, type KeysetPage } from "./keyset-page.js";
-import type { CursorPosition } from "../graphql/pagination.js";
+import type { CursorPosition } from "../core/cursor.js";
 
 export interface TaskListFilter {
   unitId?: number;

@@ -1,4 +1,4 @@
-import { UnitKind } from "../../graphql/enums.js";
+import { UnitKind } from "../../core/enums.js";
 
 /** The Authority's departments and affiliated units (domain.md); codes are the Office's short forms. */
 export const DEMO_UNITS = [

@@ -1,6 +1,6 @@
 import { IsNotEmpty, IsOptional, MaxLength } from "class-validator";
 import { Field, InputType } from "type-graphql";
-import { Role } from "../enums.js";
+import { Role } from "../../core/enums.js";
 
 @InputType({ description: "An OFFICER token needs the unitCode it writes for; ADMIN and VIEWER tokens take none." })
 export class ApiTokenInput {

@@ -1,6 +1,6 @@
 import { IsNotEmpty, MaxLength } from "class-validator";
 import { Field, InputType } from "type-graphql";
-import { DateTimeScalar } from "../scalars.js";
+import { DateTimeScalar } from "../../core/scalars.js";
 
 @InputType({ description: "dueAt and resolvedAt may not be before receivedAt (BAD_USER_INPUT); an unknown unitCode is NOT_FOUND." })
 export class CaseInput {

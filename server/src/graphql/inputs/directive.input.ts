@@ -1,6 +1,6 @@
 import { IsNotEmpty, MaxLength } from "class-validator";
 import { Field, InputType } from "type-graphql";
-import { DateScalar } from "../scalars.js";
+import { DateScalar } from "../../core/scalars.js";
 
 @InputType()
 export class DirectiveInput {

@@ -1,7 +1,7 @@
 import { IsNotEmpty, MaxLength } from "class-validator";
 import { Field, InputType } from "type-graphql";
-import { HolidayKind } from "../enums.js";
-import { DateScalar } from "../scalars.js";
+import { HolidayKind } from "../../core/enums.js";
+import { DateScalar } from "../../core/scalars.js";
 
 @InputType({ description: "A day off on a weekday (HOLIDAY) or a weekend day worked (MAKEUP_WORKDAY)." })
 export class HolidayInput {

@@ -1,6 +1,6 @@
 import { IsNotEmpty, MaxLength } from "class-validator";
 import { Field, InputType } from "type-graphql";
-import { UnitKind } from "../enums.js";
+import { UnitKind } from "../../core/enums.js";
 
 @InputType()
 export class UnitInput {

@@ -3,10 +3,11 @@ import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolv
 import { ApiToken } from "../../entities/api-token.entity.js";
 import { Unit } from "../../entities/unit.entity.js";
 import { parseId } from "../../services/directives.js";
-import { hashToken, requireAdmin } from "../auth.js";
+import { hashToken } from "../../services/authentication.js";
+import { requireAdmin } from "../../core/principal.js";
 import type { GraphQLContext } from "../context.js";
-import { Role } from "../enums.js";
-import { BadUserInputError, NotFoundError } from "../errors.js";
+import { Role } from "../../core/enums.js";
+import { BadUserInputError, NotFoundError } from "../../core/errors.js";
 import { ApiTokenInput } from "../inputs/api-token.input.js";
 import { unitByCode } from "./unit-lookup.js";
 

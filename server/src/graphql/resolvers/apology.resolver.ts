@@ -5,10 +5,11 @@ import { Apology } from "../../entities/apology.entity.js";
 import { Case } from "../../entities/case.entity.js";
 import { parseId } from "../../services/directives.js";
 import type { GraphQLContext } from "../context.js";
-import { ConflictError, isUniqueViolation, NotFoundError } from "../errors.js";
+import { ConflictError, NotFoundError } from "../../core/errors.js";
+import { isUniqueViolation } from "../../db/duplicate-key.js";
 import { refuseProblems } from "../rule-problems.js";
 import { ApologyInput } from "../inputs/apology.input.js";
-import { DateTimeScalar } from "../scalars.js";
+import { DateTimeScalar } from "../../core/scalars.js";
 import { normalizeOptionalText } from "../validation.js";
 import { requireWriterOfUnit } from "../unit-access.js";
 

@@ -4,7 +4,7 @@ import { Directive } from "../../entities/directive.entity.js";
 import { Unit } from "../../entities/unit.entity.js";
 import { assigneeStats } from "../../services/assignee-stats.sql.js";
 import type { GraphQLContext } from "../context.js";
-import { DateTimeScalar } from "../scalars.js";
+import { DateTimeScalar } from "../../core/scalars.js";
 import { AssigneeStats } from "../types/assignee-stats.type.js";
 import { requiredText } from "../validation.js";
 import { unitByCode } from "./unit-lookup.js";

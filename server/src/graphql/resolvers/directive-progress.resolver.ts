@@ -6,10 +6,10 @@ import type { VietnamDay } from "../../domain/vietnam-time.js";
 import { countsOf } from "../../services/compliance.sql.js";
 import { boardSeries, progressCountsByUnit, seriesOf, type UnitSeries } from "../../services/progress.sql.js";
 import { unitsByCode } from "../../services/units.js";
-import { countsByUnit, toCompliance } from "../compliance.js";
+import { countsByUnit, toCompliance } from "../directive-compliance.js";
 import type { GraphQLContext } from "../context.js";
-import { BadUserInputError } from "../errors.js";
-import { DateScalar, DateTimeScalar } from "../scalars.js";
+import { BadUserInputError } from "../../core/errors.js";
+import { DateScalar, DateTimeScalar } from "../../core/scalars.js";
 import { ProgressPoint, UnitForecast } from "../types/progress.type.js";
 import { unitByCode } from "./unit-lookup.js";
 

@@ -2,12 +2,12 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "ty
 import { Directive } from "../../entities/directive.entity.js";
 import { boardCounts, countsOf } from "../../services/compliance.sql.js";
 import { parseId } from "../../services/directives.js";
-import { requireAdmin } from "../auth.js";
-import { countsByUnit, toCompliance } from "../compliance.js";
+import { requireAdmin } from "../../core/principal.js";
+import { countsByUnit, toCompliance } from "../directive-compliance.js";
 import type { GraphQLContext } from "../context.js";
-import { BadUserInputError } from "../errors.js";
+import { BadUserInputError } from "../../core/errors.js";
 import { DirectiveInput } from "../inputs/directive.input.js";
-import { DateTimeScalar } from "../scalars.js";
+import { DateTimeScalar } from "../../core/scalars.js";
 import { Compliance, UnitCompliance } from "../types/compliance.type.js";
 import { unitsByCode } from "../../services/units.js";
 

@@ -1,6 +1,6 @@
 import { FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { INLINE_LIMIT_BYTES } from "../../documents/streamed-document.js";
-import { BadUserInputError } from "../errors.js";
+import { BadUserInputError } from "../../core/errors.js";
 import { DocumentType } from "../types/document.type.js";
 
 const MIB = 1024 * 1024;

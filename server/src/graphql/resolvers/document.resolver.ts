@@ -1,19 +1,12 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
-import {
-  NothingToRemindError,
-  apologyLetterDocument,
-  apologyLettersDocument,
-  complianceReportDocument,
-  directiveOrNotFound,
-  reminderLetterDocument,
-  unitOrNotFound,
-} from "../../documents/document.service.js";
+import { NothingToRemindError, apologyLetterDocument, apologyLettersDocument, complianceReportDocument, reminderLetterDocument } from "../../documents/document.service.js";
+import { directiveOrNotFound, unitOrNotFound } from "../../services/lookups.js";
 import { loadLetterTexts, resetLetterTexts, updateLetterTexts } from "../../documents/texts/letter-texts.store.js";
 import { LetterTextsProblems } from "../../documents/texts/letter-texts.validation.js";
-import { requireAdmin } from "../auth.js";
+import { requireAdmin } from "../../core/principal.js";
 import type { GraphQLContext } from "../context.js";
-import { BadUserInputError, ConflictError } from "../errors.js";
-import { DateTimeScalar } from "../scalars.js";
+import { BadUserInputError, ConflictError } from "../../core/errors.js";
+import { DateTimeScalar } from "../../core/scalars.js";
 import { DocumentType, ReportFormat } from "../types/document.type.js";
 import { requiredText } from "../validation.js";
 

@@ -1,12 +1,12 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
 import { dayOfWeek } from "../../domain/vietnam-time.js";
 import { Holiday } from "../../entities/holiday.entity.js";
-import { requireAdmin } from "../auth.js";
+import { requireAdmin } from "../../core/principal.js";
 import type { GraphQLContext } from "../context.js";
-import { HolidayKind } from "../enums.js";
-import { BadUserInputError } from "../errors.js";
+import { HolidayKind } from "../../core/enums.js";
+import { BadUserInputError } from "../../core/errors.js";
 import { HolidayInput } from "../inputs/holiday.input.js";
-import { DateScalar, parseDay } from "../scalars.js";
+import { DateScalar, parseDay } from "../../core/scalars.js";
 import { Between } from "typeorm";
 
 @Resolver(() => Holiday)

@@ -5,7 +5,7 @@ import type { ImportKind } from "../../imports/import-columns.js";
 import { runImport } from "../../imports/import-run.js";
 import { csvTextSource, xlsxBufferSource, type ImportSource } from "../../imports/import-source.js";
 import type { GraphQLContext } from "../context.js";
-import { BadUserInputError } from "../errors.js";
+import { BadUserInputError } from "../../core/errors.js";
 import { ImportResult } from "../types/import-result.type.js";
 
 const CSV_ARG = "The file's text: UTF-8, header line first, comma or semicolon.";

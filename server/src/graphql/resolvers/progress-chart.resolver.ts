@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import { progressChartDocument } from "../../documents/charts/progress-chart.file.js";
-import { directiveOrNotFound } from "../../documents/document.service.js";
+import { directiveOrNotFound } from "../../services/lookups.js";
 import type { GraphQLContext } from "../context.js";
-import { DateTimeScalar } from "../scalars.js";
+import { DateTimeScalar } from "../../core/scalars.js";
 import { DocumentType } from "../types/document.type.js";
 
 /** The chart of the Markdown report, a file of its own so the report can link it beside itself. */

@@ -1,12 +1,10 @@
-import { Unit } from "../../entities/unit.entity.js";
+import type { Unit } from "../../entities/unit.entity.js";
+import { unitOrNotFound } from "../../services/lookups.js";
 import type { GraphQLContext } from "../context.js";
-import { NotFoundError } from "../errors.js";
-import { normalizeText } from "../validation.js";
 
-/** A unit named inside an input or a filter: NOT_FOUND when it does not exist. */
+/** A unit named inside an input or a filter: NOT_FOUND when it does not exist; cached for the request. */
 export async function unitByCode(ctx: GraphQLContext, code: string): Promise<Unit> {
-  const unit = await ctx.db.getRepository(Unit).findOneBy({ code: normalizeText(code) });
-  if (!unit) throw new NotFoundError(`No unit has code "${normalizeText(code)}".`);
+  const unit = await unitOrNotFound(ctx.db, code);
   ctx.loaders.unitById.prime(unit.id, unit);
   return unit;
 }

@@ -2,11 +2,11 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "ty
 import { inWriteTransaction, lockedFindOne } from "../../db/write-transaction.js";
 import { Unit } from "../../entities/unit.entity.js";
 import { countsOf } from "../../services/compliance.sql.js";
-import { requireAdmin } from "../auth.js";
-import { countsByUnit, resolveDirective, toCompliance } from "../compliance.js";
+import { requireAdmin } from "../../core/principal.js";
+import { countsByUnit, resolveDirective, toCompliance } from "../directive-compliance.js";
 import type { GraphQLContext } from "../context.js";
 import { UnitInput } from "../inputs/unit.input.js";
-import { DateTimeScalar } from "../scalars.js";
+import { DateTimeScalar } from "../../core/scalars.js";
 import { Compliance } from "../types/compliance.type.js";
 import { requiredText } from "../validation.js";
 import { unitsByCode } from "../../services/units.js";

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { Unit } from "../../entities/unit.entity.js";
-import { ComplianceStatusEnum } from "../enums.js";
-import { DateTimeScalar } from "../scalars.js";
+import { ComplianceStatusEnum } from "../../core/enums.js";
+import { DateTimeScalar } from "../../core/scalars.js";
 
 @ObjectType({
   description:

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { Unit } from "../../entities/unit.entity.js";
-import { DateScalar } from "../scalars.js";
+import { DateScalar } from "../../core/scalars.js";
 import { Compliance } from "./compliance.type.js";
 
 @ObjectType({

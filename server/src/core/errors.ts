@@ -44,10 +44,3 @@ const CLIENT_CODES = new Set<string>(["UNAUTHENTICATED", "FORBIDDEN", "BAD_USER_
 export function isClientErrorCode(code: unknown): code is ClientErrorCode {
   return typeof code === "string" && CLIENT_CODES.has(code);
 }
-
-/** A duplicate-key violation from either driver: a race lost to a concurrent insert. */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } } | null;
-  const code = e?.driverError?.code ?? e?.code;
-  return code === "ER_DUP_ENTRY" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
-}

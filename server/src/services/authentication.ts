@@ -1,17 +1,11 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { IsNull, type DataSource } from "typeorm";
+import { Role } from "../core/enums.js";
+import { UnauthenticatedError } from "../core/errors.js";
+import type { Principal } from "../core/principal.js";
 import { ApiToken } from "../entities/api-token.entity.js";
-import { Role } from "./enums.js";
-import { ForbiddenError, UnauthenticatedError } from "./errors.js";
 
-export interface Principal {
-  role: Role;
-  /** The unit an OFFICER is bound to. */
-  unitId: number | null;
-  /** Null for the CCHC_ADMIN_TOKEN from the environment. */
-  tokenId: number | null;
-}
-
+/** Tokens are stored as their SHA-256 only. */
 export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
@@ -39,16 +33,4 @@ function sameSecret(a: string, b: string): boolean {
   const left = Buffer.from(hashToken(a), "hex");
   const right = Buffer.from(hashToken(b), "hex");
   return timingSafeEqual(left, right);
-}
-
-export function requireAdmin(principal: Principal): void {
-  if (principal.role !== Role.ADMIN) throw new ForbiddenError("Only an administrator may do this.");
-}
-
-/** ADMIN writes everywhere; an OFFICER only inside its own unit; a VIEWER nowhere. */
-export function requireUnitWriter(principal: Principal, unitId: number, unitCode: string): void {
-  if (principal.role === Role.ADMIN) return;
-  if (principal.role === Role.OFFICER && principal.unitId === unitId) return;
-  if (principal.role === Role.VIEWER) throw new ForbiddenError("A VIEWER token can read but not write.");
-  throw new ForbiddenError(`This OFFICER token may only write its own unit's records, not those of unit ${unitCode}.`);
 }

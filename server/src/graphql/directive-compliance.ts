@@ -1,8 +1,8 @@
 import { complianceFigures, type ComplianceCounts } from "../domain/compliance.js";
 import type { Directive } from "../entities/directive.entity.js";
 import type { GraphQLContext } from "./context.js";
-import { ComplianceStatusEnum } from "./enums.js";
-import { NotFoundError } from "./errors.js";
+import { ComplianceStatusEnum } from "../core/enums.js";
+import { NotFoundError } from "../core/errors.js";
 import { complianceKey } from "./loaders.js";
 import { Compliance } from "./types/compliance.type.js";
 import { parseId } from "../services/directives.js";
