@@ -4,9 +4,10 @@ import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DirectiveBoard } from "../../extension/src/api/api-types.js";
+import type { AssigneeStats, DirectiveBoard } from "../../extension/src/api/api-types.js";
 import { sortUnitsWorstFirst } from "../../extension/src/model/compliance-tree.model.js";
 import { percent, statusLabel } from "../../extension/src/model/format.js";
+import { NO_ASSIGNEE_LABEL, sortPeopleWorstFirst } from "../../extension/src/model/people-tree.model.js";
 import {
   answer,
   answerDialog,
@@ -32,6 +33,22 @@ const work = e2eEnv("CCHC_E2E_WORK");
 const PAGE_SIZE = 4;
 const screenshot = resolve(__dirname, "../../docs/screenshots/extension.png");
 
+
+/**
+ * Closes every row of the tree and opens the directive again, its units closed: a click on the directive
+ * (which focuses the tree and closes that row), then list.collapseAll (Ctrl+Left) for the rows below it.
+ */
+async function collapseToUnits(page: Workbench["page"], directiveNumber: string): Promise<void> {
+  await runCommand(page, "CCHC: Focus on Compliance View");
+  const directive = page.locator(".part.sidebar .monaco-list-row[aria-level='1']", { hasText: directiveNumber }).first();
+  await directive.waitFor({ timeout: 60_000 });
+  if ((await directive.getAttribute("aria-expanded")) === "true") await directive.click();
+  await expect.poll(() => directive.getAttribute("aria-expanded"), { timeout: 20_000 }).toBe("false");
+  await page.keyboard.press("Control+ArrowLeft");
+  await directive.click();
+  await expect.poll(() => directive.getAttribute("aria-expanded"), { timeout: 20_000 }).toBe("true");
+  await expect.poll(() => page.locator(".part.sidebar .monaco-list-row[aria-level='3']").count(), { timeout: 20_000 }).toBe(0);
+}
 
 async function waitForFiles(folder: string, pattern: RegExp, timeoutMs = 60_000): Promise<string[]> {
   const until = Date.now() + timeoutMs;
@@ -141,6 +158,37 @@ describe("the CCHC extension in VS Code (code-server)", () => {
     expect(new Set(all.map((c) => c.label)).size).toBe(owed);
     expect(all.every((c) => /working days? late|overdue|late/.test(c.description))).toBe(true);
   });
+
+  it("lists a unit's people with outstanding HpNet tasks under 'By person', worst first, and a person's tasks", async () => {
+    const { page } = bench;
+    const unit = sortUnitsWorstFirst(board.units).find((u) => u.compliance.tasks > u.compliance.reportedTasks)!;
+    const stats = (
+      await api<{ directive: { assignees: AssigneeStats[] } }>(
+        `query($id: ID!, $u: String) { directive(id: $id) { assignees(unitCode: $u) { unit { code } assignee tasks reportedTasks filedTasks outstanding } } }`,
+        { id: board.id, u: unit.unit.code },
+      )
+    ).directive.assignees;
+    const expected = sortPeopleWorstFirst(stats.filter((s) => s.outstanding > 0)).map((s) => s.assignee ?? NO_ASSIGNEE_LABEL);
+    // Close whatever the previous step opened, so the unit's rows are in view.
+    await collapseToUnits(page, board.number);
+    const exactly = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`);
+    await page
+      .locator(".part.sidebar .monaco-list-row[aria-level='2']")
+      .filter({ has: page.locator(".label-name", { hasText: exactly(unit.unit.name) }) })
+      .first()
+      .click();
+    const byPerson = page.locator(".part.sidebar .monaco-list-row[aria-level='3']", { hasText: "By person" }).first();
+    await byPerson.waitFor({ timeout: 30_000 });
+    await byPerson.click();
+    const labelsAt = (level: number) => page.locator(`.part.sidebar .monaco-list-row[aria-level='${level}'] .label-name`).allTextContents();
+    await expect.poll(async () => (await labelsAt(4)).map((l) => l.trim()), { timeout: 30_000 }).toEqual(expected);
+    await page.locator(".part.sidebar .monaco-list-row[aria-level='4']").first().click();
+    await expect.poll(async () => (await labelsAt(5)).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    const descriptions = await page.locator(".part.sidebar .monaco-list-row[aria-level='5'] .label-description").allTextContents();
+    expect(descriptions.length).toBeGreaterThan(0);
+    expect(descriptions.every((d) => /not reported|not filed/.test(d))).toBe(true);
+    await collapseToUnits(page, board.number);
+  }, 240_000);
 
   it("exports the compliance report as XLSX through the palette and a save dialog", async () => {
     const { page } = bench;
