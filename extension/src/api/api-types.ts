@@ -100,8 +100,8 @@ export interface Page<T> {
 export interface ApiDocument {
   fileName: string;
   mimeType: string;
-  byteSize: number;
-  contentBase64: string;
+  /** GET it with the token (GraphQLClient.download) to stream the file to disk. */
+  downloadPath: string;
 }
 
 export interface ImportError {

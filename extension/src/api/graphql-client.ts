@@ -1,4 +1,5 @@
 import { ApiError, contractCode, transportError } from "./api-error.js";
+import { downloadToFile } from "./http-download.js";
 import { httpPost } from "./http-post.js";
 
 export interface GraphQLClientOptions {
@@ -76,6 +77,32 @@ export class GraphQLClient {
     }
     if (response.data == null) throw new ApiError("SERVER", "The server answered without data.");
     return response.data;
+  }
+
+  /**
+   * Streams a document's downloadPath ("/documents/…?…", a path on the same server) into the file
+   * `target`, with the same bearer token; answers the bytes written.
+   */
+  async download(
+    downloadPath: string,
+    target: string,
+    options: { signal?: AbortSignal; onProgress?: (received: number, total: number | null) => void } = {},
+  ): Promise<number> {
+    if (!downloadPath.startsWith("/")) throw new ApiError("SERVER", `The server gave a download path that is not on it: ${downloadPath}`);
+    // Under the same base as /graphql, so a server behind a path prefix (https://host/cchc) works too.
+    const url = new URL(this.endpoint.pathname.replace(/\/graphql$/, "") + downloadPath, this.endpoint);
+    const headers: Record<string, string> = {};
+    if (this.options.token) {
+      await this.options.beforeSendingToken?.(this.endpoint);
+      headers.authorization = `Bearer ${this.options.token}`;
+    }
+    return downloadToFile(url, target, {
+      headers,
+      rejectUnauthorized: this.options.rejectUnauthorized ?? true,
+      idleTimeoutMs: this.options.timeoutMs ?? 120_000,
+      signal: options.signal,
+      onProgress: options.onProgress,
+    });
   }
 
   async raw<T = unknown>(

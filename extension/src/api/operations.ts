@@ -29,7 +29,8 @@ export const ASSIGNEES = `query CchcAssignees($id: ID!, $unitCode: String) {
   directive(id: $id) { assignees(unitCode: $unitCode) { unit { code } assignee tasks reportedTasks filedTasks outstanding } }
 }`;
 
-const DOCUMENT = `fileName mimeType byteSize contentBase64`;
+/** A document's name, type and the GET path that streams it: its bytes are downloaded, never inlined. */
+const DOCUMENT = `fileName mimeType downloadPath`;
 export const APOLOGY_LETTER = `query CchcApologyLetter($caseCode: String!) { apologyLetter(caseCode: $caseCode) { ${DOCUMENT} } }`;
 export const APOLOGY_LETTERS = `query CchcApologyLetters($directiveId: ID!, $unitCode: String) {
   apologyLetters(directiveId: $directiveId, unitCode: $unitCode) { ${DOCUMENT} }

@@ -1,10 +1,13 @@
 import * as vscode from "vscode";
 import type { ApiDocument } from "../api/api-types.js";
-import { documentBytes, filesOfArchive, isArchive } from "../model/document-files.js";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { isArchive } from "../model/document-files.js";
 import { safeFileName } from "../model/file-naming.js";
 import { plural } from "../model/format.js";
 import { directiveIdOf, documentArgs, type DocumentArgs } from "../model/command-args.js";
-import { askFolder, askSaveLocation, fileNamesIn, toUri } from "./file-targets.js";
+import { downloadArchiveInto, downloadDocument } from "./document-download.js";
+import { askFolder, askSaveLocation, toUri } from "./file-targets.js";
 import { withCancellableProgress } from "./progress.js";
 import type { Services } from "./services.js";
 
@@ -24,7 +27,7 @@ export function registerLetterCommands(services: Services): vscode.Disposable[] 
         const doc = await withCancellableProgress(`CCHC: apology letter for ${caseCode}`, (signal) =>
           services.connection.api().apologyLetter(caseCode, signal),
         );
-        return await saveDocument(doc, args, "Save the apology letter", log);
+        return await saveDocument(services, doc, args, "Save the apology letter");
       } catch (error) {
         await log.report("CCHC: Generate apology letter", error);
         return undefined;
@@ -42,8 +45,14 @@ export function registerLetterCommands(services: Services): vscode.Disposable[] 
         const scope = unitCode ? `unit ${unitCode}` : "the whole directive";
         const written = await withCancellableProgress(`CCHC: apology letters of ${scope}`, async (signal, progress) => {
           const doc = await services.connection.api().apologyLetters(directiveId, unitCode ?? undefined, signal);
-          progress.report({ message: "writing files…" });
-          return writeLetters(doc, folder);
+          await mkdir(folder.fsPath, { recursive: true });
+          if (!isArchive(doc)) {
+            const name = safeFileName(doc.fileName, "letter.docx");
+            await downloadDocument(services, doc, join(folder.fsPath, name), signal, progress);
+            return [vscode.Uri.joinPath(folder, name)];
+          }
+          const names = await downloadArchiveInto(services, doc, folder.fsPath, signal, progress);
+          return names.map((name) => vscode.Uri.joinPath(folder, name));
         });
         log.info(`Wrote ${written.length} apology letters of ${scope} into ${folder.fsPath}`);
         void vscode.window.showInformationMessage(
@@ -65,7 +74,7 @@ export function registerLetterCommands(services: Services): vscode.Disposable[] 
         const doc = await withCancellableProgress("CCHC: reminder letter", (signal) =>
           services.connection.api().reminderLetter(directiveId, signal),
         );
-        return await saveDocument(doc, args, "Save the reminder letter", log);
+        return await saveDocument(services, doc, args, "Save the reminder letter");
       } catch (error) {
         await log.report("CCHC: Generate reminder letter", error);
         return undefined;
@@ -87,34 +96,20 @@ async function pickScope({ store }: Services): Promise<string | undefined | null
   return picked ? picked.code : null;
 }
 
-async function writeLetters(doc: ApiDocument, folder: vscode.Uri): Promise<vscode.Uri[]> {
-  const bytes = documentBytes(doc);
-  const files = isArchive(doc)
-    ? await filesOfArchive(bytes, await fileNamesIn(folder))
-    : [{ name: safeFileName(doc.fileName, "letter.docx"), bytes }];
-  await vscode.workspace.fs.createDirectory(folder);
-  const written: vscode.Uri[] = [];
-  for (const file of files) {
-    const uri = vscode.Uri.joinPath(folder, file.name);
-    await vscode.workspace.fs.writeFile(uri, file.bytes);
-    written.push(uri);
-  }
-  return written;
-}
-
-/** Writes a one-file Document where the arguments say, or where the user picks; returns the path. */
+/** Streams a one-file Document to where the arguments say, or where the user picks; returns the path. */
 export async function saveDocument(
+  services: Services,
   doc: ApiDocument,
   args: DocumentArgs,
   title: string,
-  log: { info(message: string): void },
   filters: Record<string, string[]> = DOCX_FILTER,
 ): Promise<string | undefined> {
-  const bytes = documentBytes(doc);
   const target = args.filePath ? toUri(args.filePath) : await askSaveLocation(safeFileName(doc.fileName), filters, title);
   if (!target) return undefined;
-  await vscode.workspace.fs.writeFile(target, bytes);
-  log.info(`Saved ${doc.fileName} (${bytes.length} bytes) to ${target.fsPath}`);
+  const bytes = await withCancellableProgress(`CCHC: downloading ${doc.fileName}`, (signal, progress) =>
+    downloadDocument(services, doc, target.fsPath, signal, progress),
+  );
+  services.log.info(`Saved ${doc.fileName} (${bytes} bytes) to ${target.fsPath}`);
   void vscode.window.showInformationMessage(`CCHC: saved ${target.fsPath}.`);
   return target.fsPath;
 }

@@ -3,6 +3,7 @@ import type { ReportFormat } from "../api/api-types.js";
 import { formatFromFileName, reportFileName } from "../model/file-naming.js";
 import { directiveIdOf, documentArgs } from "../model/command-args.js";
 import { askSaveLocation, toUri } from "./file-targets.js";
+import { downloadDocument } from "./document-download.js";
 import { withCancellableProgress } from "./progress.js";
 import type { Services } from "./services.js";
 
@@ -37,7 +38,6 @@ export function registerReportCommands(services: Services): vscode.Disposable[] 
         const doc = await withCancellableProgress(`CCHC: compliance report (${format})`, (signal) =>
           services.connection.api().complianceReport(directiveId, chosen.format, signal),
         );
-        const bytes = Buffer.from(doc.contentBase64, "base64");
         const target = args.filePath
           ? toUri(args.filePath)
           : await askSaveLocation(reportFileName(doc.fileName, chosen.format), chosen.filter, "Save the compliance report");
@@ -45,8 +45,10 @@ export function registerReportCommands(services: Services): vscode.Disposable[] 
         if (formatFromFileName(target.path) && formatFromFileName(target.path) !== chosen.format) {
           log.warn(`Saving a ${chosen.format} report under the name ${target.fsPath}`);
         }
-        await vscode.workspace.fs.writeFile(target, bytes);
-        log.info(`Saved the compliance report (${chosen.format}, ${bytes.length} bytes) to ${target.fsPath}`);
+        const bytes = await withCancellableProgress(`CCHC: downloading the compliance report (${chosen.format})`, (signal, progress) =>
+          downloadDocument(services, doc, target.fsPath, signal, progress),
+        );
+        log.info(`Saved the compliance report (${chosen.format}, ${bytes} bytes) to ${target.fsPath}`);
         if (chosen.format === "MARKDOWN") {
           await vscode.window.showTextDocument(target, { preview: false });
         } else {
