@@ -8,6 +8,7 @@ import { registerRunQueryCommand } from "./commands/run-query.command.js";
 import type { Services } from "./commands/services.js";
 import { Connection } from "./connection/connection.js";
 import { registerConsole } from "./console/index.js";
+import { registerProgressCommand } from "./progress/progress.command.js";
 import { OutputLog } from "./logs/output-log.js";
 import { BoardStore } from "./views/board-store.js";
 import { ComplianceTreeProvider } from "./views/compliance-tree.provider.js";
@@ -22,6 +23,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const tree = new ComplianceTreeProvider(store, connection, log);
   const documents = new ReadOnlyDocuments();
   const services: Services = { connection, store, tree, log, documents };
+  // A TreeView rather than a bare provider: the progress chart reveals the unit whose line is clicked.
+  const treeView = vscode.window.createTreeView("cchc.compliance", { treeDataProvider: tree });
 
   context.subscriptions.push(
     log,
@@ -31,7 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     new StatusBar(store),
     documents,
     vscode.workspace.registerTextDocumentContentProvider(READ_ONLY_SCHEME, documents),
-    vscode.window.registerTreeDataProvider("cchc.compliance", tree),
+    treeView,
     ...registerAuthCommands(services),
     ...registerDirectiveCommands(services),
     ...registerLetterCommands(services),
@@ -39,6 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerImportCommands(services),
     ...registerRunQueryCommand(services),
   );
+  context.subscriptions.push(registerProgressCommand(context.extensionUri, { ...services, treeView }));
   registerConsole(context, { client: async () => connection.client(), onDidChangeSession: connection.onDidChange });
 
   await connection.load();

@@ -115,6 +115,29 @@ export class ComplianceTreeProvider implements vscode.TreeDataProvider<TreeNode>
     return tasks;
   }
 
+  /** Parents for TreeView.reveal (the progress chart reveals a unit); ids match the nodes getChildren gives. */
+  getParent(node: TreeNode): TreeNode | undefined {
+    const board = this.store.board;
+    switch (node.kind) {
+      case "unit":
+        return board ? { kind: "directive", board } : undefined;
+      case "group":
+        return this.unitNode(node.unitCode);
+      case "case":
+      case "task":
+      case "more":
+        return node.parent;
+      default:
+        return undefined;
+    }
+  }
+
+  /** The unit's row of the current board, as getChildren gives it. */
+  unitNode(unitCode: string): TreeNode | undefined {
+    const board = this.store.board;
+    return board ? directiveChildren(board).find((n) => n.kind === "unit" && n.entry.unit.code === unitCode) : undefined;
+  }
+
   /** Fetches the next page of a group and shows it under the ones already loaded. */
   async loadMore(group: GroupNode): Promise<void> {
     const pages = this.pagesOf(group);

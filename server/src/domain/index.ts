@@ -6,3 +6,6 @@ export * from "./scope.js";
 export * from "./public-holidays.js";
 export * from "./code-order.js";
 export * from "./import-kind.js";
+export * from "./progress.js";
+export * from "./forecast.js";
+export * from "./progress-chart.js";

@@ -1,25 +1,14 @@
 import type { DataSource } from "typeorm";
 import { complianceFigures } from "../../domain/compliance.js";
 import { DEFAULT_PACE_DAYS, forecastOf, paceStart } from "../../domain/forecast.js";
-import { MAX_PROGRESS_DAYS, endOfDayMoment } from "../../domain/progress.js";
-import { addDays, vietnamDayOf, type VietnamDay } from "../../domain/vietnam-time.js";
+import { endOfDayMoment } from "../../domain/progress.js";
 import type { Directive } from "../../entities/directive.entity.js";
 import { complianceCountsByUnit, countsOf } from "../../services/compliance.sql.js";
 import { boardSeries, progressCountsByUnit, seriesOf } from "../../services/progress.sql.js";
 import { unitsByCode } from "../../services/units.js";
-import type { ProgressChartData } from "./progress-chart.js";
+import { chartRange, type ProgressChartData } from "../../domain/progress-chart.js";
 
-/**
- * The days a directive's chart covers as of a moment: from the period's start to the deadline, or to
- * the moment's day while the deadline is still ahead; at most the API's 400 days (the latest ones).
- */
-export function chartRange(directive: Pick<Directive, "periodStart" | "deadline">, asOf: Date): { from: VietnamDay; until: VietnamDay } {
-  const today = vietnamDayOf(asOf);
-  let until = today < directive.deadline ? today : directive.deadline;
-  if (until < directive.periodStart) until = directive.periodStart;
-  const earliest = addDays(until, -(MAX_PROGRESS_DAYS - 1));
-  return { from: directive.periodStart > earliest ? directive.periodStart : earliest, until };
-}
+export { chartRange };
 
 /**
  * The board's and every unit's daily rate over the chart's range (Directive.progress's one statement)

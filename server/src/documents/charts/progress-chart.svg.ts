@@ -1,5 +1,5 @@
 import * as echarts from "echarts";
-import { progressChartOption, type ProgressChartData } from "./progress-chart.js";
+import { progressChartOption, type ProgressChartData } from "../../domain/progress-chart.js";
 
 /**
  * The progress chart as an SVG document, drawn by ECharts' server-side renderer (no browser, no

@@ -1,4 +1,4 @@
-import type { ProgressChartData } from "../charts/progress-chart.js";
+import type { ProgressChartData } from "../../domain/progress-chart.js";
 import { dayText, percentText } from "../letters/vietnamese-format.js";
 
 /**

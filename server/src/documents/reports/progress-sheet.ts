@@ -1,4 +1,4 @@
-import { BOARD_SERIES, unitColor } from "../charts/progress-chart.js";
+import { BOARD_SERIES, unitColor } from "../../domain/progress-chart.js";
 import { chartDrawingXml, lineChartXml, type LineChartSpec } from "../xlsx/line-chart.js";
 import { CELL_STYLE, DATE, HEADER_HEIGHT, HEADER_STYLE, PERCENT, excelDay, type ReportSheetWriter } from "./xlsx-report-style.js";
 

@@ -1,7 +1,7 @@
 import type { ComplianceFigures } from "../../domain/compliance.js";
 import type { Timeliness } from "../../domain/timeliness.js";
 import type { DirectiveFacts } from "../directive-facts.js";
-import type { ProgressChartData } from "../charts/progress-chart.js";
+import type { ProgressChartData } from "../../domain/progress-chart.js";
 import type { AssigneeReportRow } from "./assignee-report.js";
 
 export type UnitKind = "DEPARTMENT" | "SERVICE_UNIT";

@@ -1,3 +1,19 @@
+import { MAX_PROGRESS_DAYS } from "./progress.js";
+import { addDays, vietnamDayOf } from "./vietnam-time.js";
+
+
+/**
+ * The days a directive's chart covers as of a moment: from the period's start to the deadline, or to
+ * the moment's day while the deadline is still ahead; at most the API's 400 days (the latest ones).
+ */
+export function chartRange(directive: { periodStart: string; deadline: string }, asOf: Date): { from: string; until: string } {
+  const today = vietnamDayOf(asOf);
+  let until = today < directive.deadline ? today : directive.deadline;
+  if (until < directive.periodStart) until = directive.periodStart;
+  const earliest = addDays(until, -(MAX_PROGRESS_DAYS - 1));
+  return { from: directive.periodStart > earliest ? directive.periodStart : earliest, until };
+}
+
 /**
  * The progress chart as data and as one Apache ECharts option, shared by the report's SVG (rendered on
  * the server) and the editor's webview (bundled into it), so both draw the same lines. No echarts
