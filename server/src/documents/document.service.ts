@@ -271,8 +271,15 @@ export async function reminderLetterModel(db: DataSource, directive: Directive, 
         cases: report.outstandingCases.filter((c) => c.unitCode === unit.code),
         tasks: report.outstandingTasks.filter((t) => t.unitCode === unit.code),
         people: peopleOwing(report, unit.code),
+        ...atRiskOf(report, unit.code),
       })),
   };
+}
+
+/** The unit's forecast when it is at risk (the report's chart data carries Directive.forecast's verdict). */
+function atRiskOf(report: ComplianceReportModel, unitCode: string): { atRisk?: { expectedDay: string | null } } {
+  const atRisk = report.progress.units.find((u) => u.code === unitCode)?.atRisk;
+  return atRisk ? { atRisk } : {};
 }
 
 /** A unit's people with outstanding HpNet tasks, worst first, then in the report's order. */

@@ -33,6 +33,8 @@ export interface ReminderUnitRow {
   tasks?: ReminderTaskItem[];
   /** The unit's people with outstanding HpNet tasks, worst first. */
   people?: ReminderPersonItem[];
+  /** At risk of missing the deadline at its recent pace (Directive.forecast): its expected day, or null when it made no progress. */
+  atRisk?: { expectedDay: string | null };
 }
 
 /** One person's HpNet tasks in scope that still lack a report or a work file. */
@@ -130,6 +132,7 @@ export async function buildReminderLetter(m: ReminderLetterModel, texts: LetterT
     table,
     spacer(120),
     ...(hasAppendix(m) ? [bodyParagraph(fill(r.appendix.note))] : []),
+    ...(isPastDeadline(m.asOf, m.directive.deadline) ? [] : forecastSentences(m, r, values).map((text) => bodyParagraph(text))),
     ...closingParagraphs(request.map(fill)),
     signatureBlock({
       authority: fill(r.signature.authority),
@@ -140,6 +143,17 @@ export async function buildReminderLetter(m: ReminderLetterModel, texts: LetterT
   ];
   if (hasAppendix(m)) children.push(...appendix(m, texts, fill));
   return packDecree30(fill(r.subject), children);
+}
+
+/** One sentence per at-risk unit, from the texts in force; an empty text switches its sentences off. */
+export function forecastSentences(m: ReminderLetterModel, r: LetterTexts["reminder"], values: Record<string, string>): string[] {
+  return m.units.flatMap((u) => {
+    if (!u.atRisk) return [];
+    const text = u.atRisk.expectedDay ? r.forecastSentence : r.forecastStalledSentence;
+    if (text === "") return [];
+    const expectedDate = u.atRisk.expectedDay ? dayText(u.atRisk.expectedDay) : "";
+    return [interpolate(text, { ...values, unitName: u.unitName, expectedDate })];
+  });
 }
 
 function hasAppendix(m: ReminderLetterModel): boolean {

@@ -83,6 +83,8 @@ export const DEFAULT_LETTER_TEXTS: LetterTexts = {
     requestAfterDeadline: [
       "Thời hạn hoàn thành ngày {deadline} đã hết. {agencyName} yêu cầu Thủ trưởng các đơn vị nêu trên hoàn thành ngay các nội dung còn tồn đọng; báo cáo kết quả, giải trình lý do chậm trễ về Ban (qua Văn phòng) để tổng hợp, phục vụ tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm của Ban./.",
     ],
+    forecastSentence: "Theo tiến độ hiện nay, {unitName} dự kiến hoàn thành ngày {expectedDate}, sau thời hạn.",
+    forecastStalledSentence: "Theo tiến độ hiện nay, {unitName} không có tiến triển trong 7 ngày qua, không thể hoàn thành đúng thời hạn.",
     signature: { authority: "KT. TRƯỞNG BAN", title: "PHÓ TRƯỞNG BAN", name: "Trần Quang Minh" },
     recipients: ["Như trên;", "Trưởng ban (để b/c);", "Lưu: VT, VP."],
     appendix: {

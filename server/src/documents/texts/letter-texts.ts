@@ -61,6 +61,13 @@ export interface ReminderTexts {
   requestBeforeDeadline: string[];
   /** Used once the deadline has passed. */
   requestAfterDeadline: string[];
+  /**
+   * One sentence per unit at risk of missing the deadline (Directive.forecast), after the table, while
+   * the deadline is ahead: {unitName}, {expectedDate}. An empty text leaves the sentences out.
+   */
+  forecastSentence: string;
+  /** The same for a unit that closed nothing in the last 7 days (no expected day): {unitName}. */
+  forecastStalledSentence: string;
   signature: SignatureTexts & { name: string };
   recipients: string[];
   appendix: ReminderAppendixTexts;
@@ -126,6 +133,9 @@ export const APOLOGY_PLACEHOLDERS = [
   "signer",
   "notOnTime",
 ] as const;
+
+/** The forecast sentences may also name the unit and its expected day. */
+export const FORECAST_PLACEHOLDERS = ["unitName", "expectedDate"] as const;
 
 export const REMINDER_PLACEHOLDERS = [
   "agencyName",

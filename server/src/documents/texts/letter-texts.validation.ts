@@ -1,6 +1,7 @@
 import { placeholdersOf } from "./interpolate.js";
 import {
   APOLOGY_PLACEHOLDERS,
+  FORECAST_PLACEHOLDERS,
   REMINDER_PLACEHOLDERS,
   type ApologyFormTexts,
   type LetterTexts,
@@ -101,6 +102,8 @@ function reminder(c: Checker, value: Json): ReminderTexts {
     },
     requestBeforeDeadline: c.lines(r.requestBeforeDeadline, "reminder.requestBeforeDeadline", allowed),
     requestAfterDeadline: c.lines(r.requestAfterDeadline, "reminder.requestAfterDeadline", allowed),
+    forecastSentence: c.text(r.forecastSentence, "reminder.forecastSentence", [...allowed, ...FORECAST_PLACEHOLDERS], false),
+    forecastStalledSentence: c.text(r.forecastStalledSentence, "reminder.forecastStalledSentence", [...allowed, ...FORECAST_PLACEHOLDERS], false),
     signature: {
       authority: c.text(s.authority, "reminder.signature.authority", allowed, false),
       title: c.text(s.title, "reminder.signature.title", allowed),
