@@ -1,3 +1,4 @@
+import { unquoteFormula } from "../domain/csv-formula.js";
 import { storedText } from "../domain/stored-text.js";
 /** One row of a CSV or Excel file, before any meaning is given to it. */
 export interface SourceRecord {
@@ -35,7 +36,8 @@ export class ImportLimitError extends Error {
 /** Text as it is stored: trimmed, Unicode NFC; blank is null. */
 export function cleanCell(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  const text = storedText(value);
+  // An export quoted a formula's first character (domain/csv-formula.ts); the import takes the quote away.
+  const text = unquoteFormula(storedText(value));
   return text === "" ? null : text;
 }
 

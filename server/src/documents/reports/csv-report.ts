@@ -1,4 +1,5 @@
 import type { ComplianceFigures } from "../../domain/compliance.js";
+import { quoteFormula } from "../../domain/csv-formula.js";
 import {
   figureCells,
   STATUS_TEXT,
@@ -15,8 +16,9 @@ import {
  */
 const BOM = "\uFEFF";
 
+/** Text cells (codes, names, labels) never start a formula; numbers are written as numbers. */
 function field(value: string | number): string {
-  const text = String(value);
+  const text = typeof value === "string" ? quoteFormula(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
