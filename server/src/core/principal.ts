@@ -8,6 +8,8 @@ export interface Principal {
   unitId: number | null;
   /** Null for the CCHC_ADMIN_TOKEN from the environment. */
   tokenId: number | null;
+  /** Who, for the audit trail: the token's name, or what acts without one ("command line"). */
+  name?: string;
 }
 
 /**

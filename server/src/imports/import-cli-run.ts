@@ -8,6 +8,7 @@ import { setLogLevel } from "../log.js";
 import { IMPORT_KINDS, type ImportKind } from "./import-columns.js";
 import { formatOfFile } from "./import-file.js";
 import { importReportText } from "./import-report.js";
+import { COMMAND_LINE } from "../services/audit-trail.js";
 import { runImport } from "./import-run.js";
 import { fileSource } from "./import-source.js";
 
@@ -64,7 +65,7 @@ export async function runImportCli(args: readonly string[], io: CliIo): Promise<
   const progress = progressLine(io.stderr, basename(path));
   try {
     const outcome = await runImport(db, kind, fileSource(path, format), {
-      actor: { role: Role.ADMIN, unitId: null, tokenId: null },
+      actor: { role: Role.ADMIN, unitId: null, tokenId: null, name: COMMAND_LINE },
       onProgress: ({ rows }) => progress.update(rows),
       dryRun: flags.has("--dry-run"),
       readTimeoutMs: config.imports.readTimeoutMs,

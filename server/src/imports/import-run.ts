@@ -2,6 +2,7 @@ import type { DataSource } from "typeorm";
 import type { Principal } from "../core/principal.js";
 import { Role } from "../core/enums.js";
 import { ForbiddenError } from "../core/errors.js";
+import { appendAudit } from "../services/audit-trail.js";
 import { apologiesImporter } from "./apologies.importer.js";
 import { casesImporter } from "./cases.importer.js";
 import { matchHeader, type HeaderMap } from "./header-matching.js";
@@ -41,7 +42,16 @@ export interface ImportOptions {
   maxRows?: number;
   /** Milliseconds the file's reader may take to produce the next row (default 30 s); then the import stops. */
   readTimeoutMs?: number;
+  /** The audit trail's operation (the mutation's name); default importCases, importApologies or importHpNetTasks. */
+  operation?: string;
 }
+
+/** The contract's mutation of each kind: the audit trail's operation for an import of it. */
+export const IMPORT_OPERATIONS: Readonly<Record<ImportKind, string>> = {
+  cases: "importCases",
+  apologies: "importApologies",
+  tasks: "importHpNetTasks",
+};
 
 const DEFAULT_READ_TIMEOUT_MS = 30_000;
 /** Rows between two pauses that let other requests in (a few ms of work each). */
@@ -184,6 +194,15 @@ async function importOnce(
     options.onProgress?.({ rows });
     if (errors.count > 0) {
       return { commit: false, value: { created: 0, updated: 0, unchanged: 0, errors: errors.first(), errorCount: errors.count } };
+    }
+    if (!options.dryRun && counts.created + counts.updated > 0) {
+      // An import that wrote is one audit entry, in its own transaction: both commit or neither.
+      await appendAudit(manager, {
+        actor: options.actor,
+        operation: options.operation ?? IMPORT_OPERATIONS[importer.kind],
+        subjectKey: null,
+        details: { ...counts, rows },
+      });
     }
     return { commit: !options.dryRun, value: { ...counts, errors: [], errorCount: 0 } };
   }, !options.dryRun, options.writeTurnHeld);

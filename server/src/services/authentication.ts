@@ -4,6 +4,7 @@ import { Role } from "../core/enums.js";
 import { UnauthenticatedError } from "../core/errors.js";
 import type { Principal } from "../core/principal.js";
 import { ApiToken } from "../entities/api-token.entity.js";
+import { ENVIRONMENT_ADMIN } from "./audit-trail.js";
 
 /** Tokens are stored as their SHA-256 only. */
 export function hashToken(token: string): string {
@@ -20,13 +21,13 @@ export async function authenticate(
   if (!match) throw new UnauthenticatedError();
   const token = match[1];
   if (adminToken !== null && sameSecret(token, adminToken)) {
-    return { role: Role.ADMIN, unitId: null, tokenId: null };
+    return { role: Role.ADMIN, unitId: null, tokenId: null, name: ENVIRONMENT_ADMIN };
   }
   const stored = await db
     .getRepository(ApiToken)
     .findOne({ where: { tokenHash: hashToken(token), revokedAt: IsNull() } });
   if (!stored) throw new UnauthenticatedError("The bearer token is unknown or revoked; ask an administrator for a new one.");
-  return { role: stored.role, unitId: stored.unitId, tokenId: stored.id };
+  return { role: stored.role, unitId: stored.unitId, tokenId: stored.id, name: stored.name };
 }
 
 function sameSecret(a: string, b: string): boolean {

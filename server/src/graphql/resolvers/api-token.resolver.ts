@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { lockedFindOne } from "../../db/write-transaction.js";
 import { ApiToken } from "../../entities/api-token.entity.js";
+import { fieldChanges } from "../../services/audit-details.js";
+import { auditedWrite } from "../audited-write.js";
 import { Unit } from "../../entities/unit.entity.js";
 import { parseId } from "../../services/directives.js";
 import { hashToken } from "../../services/authentication.js";
@@ -59,29 +62,36 @@ export class ApiTokenResolver {
   ): Promise<CreatedApiToken> {
     requireAdmin(ctx.principal);
     let unitId: number | null = null;
+    let unitCode: string | null = null;
     if (input.role === Role.OFFICER) {
       if (!input.unitCode) throw new BadUserInputError("An OFFICER token needs unitCode: the unit it writes for.");
-      unitId = (await unitByCode(ctx, input.unitCode)).id;
+      ({ id: unitId, code: unitCode } = await unitByCode(ctx, input.unitCode));
     } else if (input.unitCode) {
       throw new BadUserInputError(`A ${input.role} token is not bound to a unit; leave unitCode out.`);
     }
     const token = newTokenSecret();
-    const repository = ctx.db.getRepository(ApiToken);
-    const apiToken = await repository.save(
-      repository.create({ name: input.name, role: input.role, unitId, tokenHash: hashToken(token), createdAt: ctx.now, revokedAt: null }),
-    );
-    return { token, apiToken };
+    return auditedWrite(ctx, "createApiToken", async (manager) => {
+      const apiToken = await manager.save(
+        manager.create(ApiToken, { name: input.name, role: input.role, unitId, tokenHash: hashToken(token), createdAt: ctx.now, revokedAt: null }),
+      );
+      // The token and its hash stay out of the trail: only what names and scopes it.
+      const details = fieldChanges(null, { ...apiToken, unitCode }, ["name", "role", "unitCode"]);
+      return { value: { token, apiToken }, subjectKey: String(apiToken.id), details };
+    });
   }
 
   @Mutation(() => ApiToken, { description: "Revokes a token at once (ADMIN)." })
   async revokeApiToken(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ApiToken> {
     requireAdmin(ctx.principal);
-    const repository = ctx.db.getRepository(ApiToken);
     const rowId = parseId(id);
-    const apiToken = rowId === null ? null : await repository.findOneBy({ id: rowId });
-    if (!apiToken) throw new NotFoundError(`No API token has id ${id}.`);
-    apiToken.revokedAt ??= ctx.now;
-    return repository.save(apiToken);
+    return auditedWrite(ctx, "revokeApiToken", async (manager) => {
+      const apiToken = rowId === null ? null : await lockedFindOne(manager, ApiToken, { id: rowId });
+      if (!apiToken) throw new NotFoundError(`No API token has id ${id}.`);
+      const before = { ...apiToken };
+      apiToken.revokedAt ??= ctx.now;
+      const value = await manager.save(apiToken);
+      return { value, subjectKey: String(value.id), details: fieldChanges(before, value, ["revokedAt"]) };
+    });
   }
 
   @FieldResolver(() => Unit, { nullable: true })

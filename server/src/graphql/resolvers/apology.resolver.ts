@@ -1,6 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { apologyProblems, publicationProblems } from "../../domain/apology-rules.js";
-import { inWriteTransaction, lockedFindOne } from "../../db/write-transaction.js";
+import { lockedFindOne } from "../../db/write-transaction.js";
+import { fieldChanges } from "../../services/audit-details.js";
+import { auditedWrite } from "../audited-write.js";
 import { Apology } from "../../entities/apology.entity.js";
 import { Case } from "../../entities/case.entity.js";
 import { parseId } from "../../services/directives.js";
@@ -18,7 +20,7 @@ export class ApologyResolver {
   /** The contract's order of checks: NOT_FOUND, then CONFLICT, then BAD_USER_INPUT. */
   @Mutation(() => Apology)
   async issueApology(@Arg("input", () => ApologyInput) input: ApologyInput, @Ctx() ctx: GraphQLContext): Promise<Apology> {
-    return inWriteTransaction(ctx.db, async (manager) => {
+    return auditedWrite(ctx, "issueApology", async (manager) => {
       // The case is locked: an upsertCase meanwhile must see this apology, or this one its result.
       const found = await lockedFindOne(manager, Case, { code: input.caseCode });
       if (!found) throw new NotFoundError(`No case has code "${input.caseCode}".`);
@@ -27,8 +29,9 @@ export class ApologyResolver {
         throw new ConflictError(`Case ${found.code} already has an apology; a return date may be rescheduled only once.`);
       }
       refuseProblems(apologyProblems(found, input.newDueAt));
+      let value: Apology;
       try {
-        return await manager.save(
+        value = await manager.save(
           manager.create(Apology, {
             caseId: found.id,
             number: input.number,
@@ -44,6 +47,8 @@ export class ApologyResolver {
         if (isUniqueViolation(error)) throw new ConflictError(`Case ${found.code} already has an apology.`);
         throw error;
       }
+      const fields = ["number", "issuedAt", "reason", "newDueAt", "signer"] as const;
+      return { value, subjectKey: found.code, details: fieldChanges(null, value, fields) };
     });
   }
 
@@ -59,16 +64,18 @@ export class ApologyResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Apology> {
     const rowId = parseId(id);
-    return inWriteTransaction(ctx.db, async (manager) => {
+    return auditedWrite(ctx, "publishApology", async (manager) => {
       const apology = rowId === null ? null : await lockedFindOne(manager, Apology, { id: rowId });
       if (!apology) throw new NotFoundError(`No apology has id ${id}.`);
       const owner = (await ctx.loaders.caseById.load(apology.caseId)) as Case;
       await requireWriterOfUnit(ctx, owner.unitId);
       const at = publishedAt ?? ctx.now;
       refuseProblems(publicationProblems(apology, at));
+      const before = { ...apology };
       apology.publishedAt = at;
       apology.publishedVia = normalizeOptionalText(via) ?? apology.publishedVia;
-      return manager.save(apology);
+      const value = await manager.save(apology);
+      return { value, subjectKey: owner.code, details: fieldChanges(before, value, ["publishedAt", "publishedVia"]) };
     });
   }
 

@@ -1,7 +1,9 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { caseAgainstApologyProblems, caseDateProblems } from "../../domain/case-rules.js";
 import { timelinessAsOf, workingDaysLate } from "../../domain/timeliness.js";
-import { inWriteTransaction, lockedFindOne } from "../../db/write-transaction.js";
+import { lockedFindOne } from "../../db/write-transaction.js";
+import { fieldChanges } from "../../services/audit-details.js";
+import { auditedWrite } from "../audited-write.js";
 import { Apology } from "../../entities/apology.entity.js";
 import { Case } from "../../entities/case.entity.js";
 import { Unit } from "../../entities/unit.entity.js";
@@ -56,8 +58,9 @@ export class CaseResolver {
   async upsertCase(@Arg("input", () => CaseInput) input: CaseInput, @Ctx() ctx: GraphQLContext): Promise<Case> {
     const unit = await unitByCode(ctx, input.unitCode);
     refuseProblems(caseDateProblems({ receivedAt: input.receivedAt, dueAt: input.dueAt, resolvedAt: input.resolvedAt ?? null }));
-    return inWriteTransaction(ctx.db, async (manager) => {
+    return auditedWrite(ctx, "upsertCase", async (manager) => {
       const existing = await lockedFindOne(manager, Case, { code: input.code });
+      const before = existing ? { ...existing, unitCode: (await ctx.loaders.unitById.load(existing.unitId))?.code } : null;
       await requireWriterOfMove(ctx, existing?.unitId, unit.id);
       const next = { dueAt: input.dueAt, resolvedAt: input.resolvedAt ?? null };
       const apology = existing ? await manager.findOneBy(Apology, { caseId: existing.id }) : null;
@@ -70,7 +73,9 @@ export class CaseResolver {
         receivedAt: input.receivedAt,
         ...next,
       });
-      return manager.save(row);
+      const value = await manager.save(row);
+      const fields = ["code", "procedureName", "applicantName", "unitCode", "receivedAt", "dueAt", "resolvedAt"] as const;
+      return { value, subjectKey: value.code, details: fieldChanges(before, { ...value, unitCode: unit.code }, fields) };
     });
   }
 

@@ -1,5 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Directive } from "../../entities/directive.entity.js";
+import { fieldChanges } from "../../services/audit-details.js";
+import { auditedWrite } from "../audited-write.js";
 import { boardCounts, countsOf } from "../../services/compliance.sql.js";
 import { parseId } from "../../services/directives.js";
 import { requireAdmin } from "../../core/principal.js";
@@ -41,8 +43,11 @@ export class DirectiveResolver {
     if (input.periodEnd < input.periodStart) {
       throw new BadUserInputError(`periodEnd (${input.periodEnd}) is before periodStart (${input.periodStart}).`);
     }
-    const repository = ctx.db.getRepository(Directive);
-    return repository.save(repository.create({ ...input }));
+    return auditedWrite(ctx, "createDirective", async (manager) => {
+      const value = await manager.save(manager.create(Directive, { ...input }));
+      const fields = ["number", "subject", "issuedOn", "periodStart", "periodEnd", "deadline"] as const;
+      return { value, subjectKey: String(value.id), details: fieldChanges(null, value, fields) };
+    });
   }
 
   @FieldResolver(() => Compliance, { description: "All units together." })

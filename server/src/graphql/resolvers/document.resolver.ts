@@ -4,6 +4,8 @@ import { directiveOrNotFound, unitOrNotFound } from "../../services/lookups.js";
 import { loadLetterTexts, resetLetterTexts, updateLetterTexts } from "../../documents/texts/letter-texts.store.js";
 import { LetterTextsProblems } from "../../documents/texts/letter-texts.validation.js";
 import { requireAdmin } from "../../core/principal.js";
+import { documentChanges } from "../../services/audit-details.js";
+import { auditedWrite } from "../audited-write.js";
 import type { GraphQLContext } from "../context.js";
 import { BadUserInputError, ConflictError } from "../../core/errors.js";
 import { DateTimeScalar } from "../../core/scalars.js";
@@ -88,7 +90,12 @@ export class DocumentResolver {
       throw new BadUserInputError(`json is not valid JSON: ${(error as Error).message}`);
     }
     try {
-      return JSON.stringify(await updateLetterTexts(ctx.db, patch), null, 2);
+      const texts = await auditedWrite(ctx, "updateLetterTexts", async (manager) => {
+        const before = await loadLetterTexts(manager);
+        const value = await updateLetterTexts(manager, patch);
+        return { value, subjectKey: null, details: documentChanges(before, value) };
+      });
+      return JSON.stringify(texts, null, 2);
     } catch (error) {
       if (error instanceof LetterTextsProblems) throw new BadUserInputError(error.message, { problems: error.problems });
       throw error;
@@ -98,6 +105,11 @@ export class DocumentResolver {
   @Mutation(() => String, { description: "ADMIN: puts the shipped texts (Hai Phong Economic Zone Authority, Circular 01/2018 form) back in force." })
   async resetLetterTexts(@Ctx() ctx: GraphQLContext): Promise<string> {
     requireAdmin(ctx.principal);
-    return JSON.stringify(await resetLetterTexts(ctx.db), null, 2);
+    const texts = await auditedWrite(ctx, "resetLetterTexts", async (manager) => {
+      const before = await loadLetterTexts(manager);
+      const value = await resetLetterTexts(manager);
+      return { value, subjectKey: null, details: documentChanges(before, value) };
+    });
+    return JSON.stringify(texts, null, 2);
   }
 }

@@ -1,7 +1,10 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
 import { dayOfWeek } from "../../domain/vietnam-time.js";
+import { lockedFindOne } from "../../db/write-transaction.js";
 import { Holiday } from "../../entities/holiday.entity.js";
 import { requireAdmin } from "../../core/principal.js";
+import { fieldChanges } from "../../services/audit-details.js";
+import { auditedWrite } from "../audited-write.js";
 import type { GraphQLContext } from "../context.js";
 import { HolidayKind } from "../../core/enums.js";
 import { BadUserInputError } from "../../core/errors.js";
@@ -32,14 +35,21 @@ export class HolidayResolver {
         `${input.date} is a weekend day: record the weekday given off in compensation instead (Labour Code art. 111(3)).`,
       );
     }
-    const repository = ctx.db.getRepository(Holiday);
-    return repository.save(repository.create({ ...input }));
+    return auditedWrite(ctx, "upsertHoliday", async (manager) => {
+      const before = await lockedFindOne(manager, Holiday, { date: input.date });
+      const value = await manager.save(manager.create(Holiday, { ...input }));
+      return { value, subjectKey: value.date, details: fieldChanges(before && { ...before }, value, ["date", "kind", "name"]) };
+    });
   }
 
   @Mutation(() => Boolean, { description: "Removes a day from the calendar (ADMIN); false when it was not there." })
   async deleteHoliday(@Arg("date", () => DateScalar) date: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     requireAdmin(ctx.principal);
-    const result = await ctx.db.getRepository(Holiday).delete({ date: parseDay(date) });
-    return (result.affected ?? 0) > 0;
+    const day = parseDay(date);
+    return auditedWrite(ctx, "deleteHoliday", async (manager) => {
+      const before = await lockedFindOne(manager, Holiday, { date: day });
+      if (before) await manager.delete(Holiday, { date: day });
+      return { value: before !== null, subjectKey: day, details: fieldChanges(before && { ...before }, null, ["date", "kind", "name"]) };
+    });
   }
 }

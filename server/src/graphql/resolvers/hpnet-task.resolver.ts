@@ -1,5 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { inWriteTransaction, lockedFindOne } from "../../db/write-transaction.js";
+import { lockedFindOne } from "../../db/write-transaction.js";
+import { fieldChanges } from "../../services/audit-details.js";
+import { auditedWrite } from "../audited-write.js";
 import { workFileProblems } from "../../domain/task-rules.js";
 import { HpNetTask } from "../../entities/hpnet-task.entity.js";
 import { Unit } from "../../entities/unit.entity.js";
@@ -55,8 +57,9 @@ export class HpNetTaskResolver {
     const workFileCode = normalizeOptionalText(input.workFileCode);
     const workFileCreatedAt = input.workFileCreatedAt ?? null;
     refuseProblems(workFileProblems(workFileCode, workFileCreatedAt));
-    return inWriteTransaction(ctx.db, async (manager) => {
+    return auditedWrite(ctx, "upsertHpNetTask", async (manager) => {
       const existing = await lockedFindOne(manager, HpNetTask, { externalId: input.externalId });
+      const before = existing ? { ...existing, unitCode: (await ctx.loaders.unitById.load(existing.unitId))?.code } : null;
       await requireWriterOfMove(ctx, existing?.unitId, unit.id);
       const row = existing ?? manager.create(HpNetTask, { externalId: input.externalId });
       Object.assign(row, {
@@ -70,7 +73,20 @@ export class HpNetTaskResolver {
         workFileCode,
         workFileCreatedAt,
       });
-      return manager.save(row);
+      const value = await manager.save(row);
+      const fields = [
+        "externalId",
+        "title",
+        "unitCode",
+        "assignee",
+        "assignedAt",
+        "dueAt",
+        "completionReportedAt",
+        "archivedAt",
+        "workFileCode",
+        "workFileCreatedAt",
+      ] as const;
+      return { value, subjectKey: value.externalId, details: fieldChanges(before, { ...value, unitCode: unit.code }, fields) };
     });
   }
 

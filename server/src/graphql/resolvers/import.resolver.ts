@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { loadImportLimits } from "../../config.js";
 import { holdsWriteGate } from "../../db/write-gate.js";
 import type { ImportKind } from "../../imports/import-columns.js";
-import { runImport } from "../../imports/import-run.js";
+import { IMPORT_OPERATIONS, runImport } from "../../imports/import-run.js";
 import { csvTextSource, xlsxBufferSource, type ImportSource } from "../../imports/import-source.js";
 import type { GraphQLContext } from "../context.js";
 import { BadUserInputError } from "../../core/errors.js";
@@ -75,7 +75,7 @@ export class ImportResolver {
 }
 
 function importCsv(ctx: GraphQLContext, kind: ImportKind, csv: string, dryRun: boolean): Promise<ImportResult> {
-  return run(ctx, kind, csvTextSource(csv, loadImportLimits().maxCsvBytes), dryRun);
+  return run(ctx, kind, csvTextSource(csv, loadImportLimits().maxCsvBytes), dryRun, IMPORT_OPERATIONS[kind]);
 }
 
 function importXlsx(ctx: GraphQLContext, kind: ImportKind, contentBase64: string, dryRun: boolean): Promise<ImportResult> {
@@ -84,10 +84,23 @@ function importXlsx(ctx: GraphQLContext, kind: ImportKind, contentBase64: string
     throw new BadUserInputError("contentBase64 is not base64; send the .xlsx file's bytes encoded in base64.");
   }
   const bytes = Buffer.from(text, "base64");
-  return run(ctx, kind, xlsxBufferSource(bytes, loadImportLimits().maxXlsxUnpackedBytes), dryRun);
+  return run(ctx, kind, xlsxBufferSource(bytes, loadImportLimits().maxXlsxUnpackedBytes), dryRun, `${IMPORT_OPERATIONS[kind]}Xlsx`);
 }
 
-async function run(ctx: GraphQLContext, kind: ImportKind, source: ImportSource, dryRun: boolean): Promise<ImportResult> {
+async function run(
+  ctx: GraphQLContext,
+  kind: ImportKind,
+  source: ImportSource,
+  dryRun: boolean,
+  operation: string,
+): Promise<ImportResult> {
   const { readTimeoutMs, maxRows } = loadImportLimits();
-  return runImport(ctx.db, kind, source, { actor: ctx.principal, dryRun, readTimeoutMs, maxRows, writeTurnHeld: holdsWriteGate(ctx) });
+  return runImport(ctx.db, kind, source, {
+    actor: ctx.principal,
+    dryRun,
+    readTimeoutMs,
+    maxRows,
+    writeTurnHeld: holdsWriteGate(ctx),
+    operation,
+  });
 }

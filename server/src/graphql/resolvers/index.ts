@@ -1,5 +1,6 @@
 import { ApiTokenResolver } from "./api-token.resolver.js";
 import { ApologyResolver } from "./apology.resolver.js";
+import { AuditActorResolver, AuditLogResolver } from "./audit-log.resolver.js";
 import { CaseResolver } from "./case.resolver.js";
 import { DirectiveResolver } from "./directive.resolver.js";
 import { DirectiveProgressResolver } from "./directive-progress.resolver.js";
@@ -29,4 +30,6 @@ export const RESOLVERS = [
   ImportExportResolver,
   DocumentResolver,
   DocumentContentResolver,
+  AuditLogResolver,
+  AuditActorResolver,
 ] as const;

@@ -1,5 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { inWriteTransaction, lockedFindOne } from "../../db/write-transaction.js";
+import { lockedFindOne } from "../../db/write-transaction.js";
+import { fieldChanges } from "../../services/audit-details.js";
+import { auditedWrite } from "../audited-write.js";
 import { Unit } from "../../entities/unit.entity.js";
 import { countsOf } from "../../services/compliance.sql.js";
 import { requireAdmin } from "../../core/principal.js";
@@ -26,11 +28,14 @@ export class UnitResolver {
   @Mutation(() => Unit, { description: "Creates the unit, or updates the one with that code." })
   async upsertUnit(@Arg("input", () => UnitInput) input: UnitInput, @Ctx() ctx: GraphQLContext): Promise<Unit> {
     requireAdmin(ctx.principal);
-    return inWriteTransaction(ctx.db, async (manager) => {
-      const unit = (await lockedFindOne(manager, Unit, { code: input.code })) ?? manager.create(Unit, { code: input.code });
+    return auditedWrite(ctx, "upsertUnit", async (manager) => {
+      const existing = await lockedFindOne(manager, Unit, { code: input.code });
+      const before = existing ? { ...existing } : null;
+      const unit = existing ?? manager.create(Unit, { code: input.code });
       unit.name = input.name;
       unit.kind = input.kind;
-      return manager.save(unit);
+      const value = await manager.save(unit);
+      return { value, subjectKey: value.code, details: fieldChanges(before, value, ["code", "name", "kind"]) };
     });
   }
 
