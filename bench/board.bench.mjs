@@ -1,5 +1,7 @@
 // `npm run bench`: the board query (every unit's compliance, by SQL aggregation) over a large
-// year: 20 units, 100,000 cases (a third late, half of those apologised), 50,000 HpNet tasks.
+// year: 20 units, 100,000 cases (a third late, half of those apologised), 100,000 HpNet tasks; beside
+// it the 365-day progress series (Directive.progress: one statement for the whole range), the board's
+// alone and the board's with every unit's in one request (what the progress chart asks).
 // Runs on a throwaway SQLite file, and on MariaDB too when CCHC_BENCH_MYSQL_URL names a server.
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -14,10 +16,15 @@ const { setLogLevel } = require("../dist/server/src/log.js");
 setLogLevel("error");
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
-const TASKS = Number(process.env.BENCH_TASKS ?? 50_000);
+const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
 const UNITS = 20;
 const TOKEN = "bench-admin-token-0123456789";
 const BOARD = `{ latestDirective { compliance { rate } units { unit { code } compliance { overdueCases apologizedCases tasks reportedTasks filedTasks rate status } } } }`;
+const SERIES = `{ latestDirective { progress(from: "2023-01-01", until: "2023-12-31") { day compliance { rate status } } } }`;
+const EVERY_SERIES = `{ latestDirective { board: progress(from: "2023-01-01", until: "2023-12-31") { day compliance { rate } } ${Array.from(
+  { length: UNITS },
+  (_, u) => `u${u + 1}: progress(unitCode: "U${u + 1}", from: "2023-01-01", until: "2023-12-31") { day compliance { rate } }`,
+).join(" ")} } }`;
 
 const moment = (ms) => new Date(ms).toISOString().replace("T", " ").replace("Z", "");
 const YEAR_START = Date.parse("2022-12-31T17:00:00Z");
@@ -61,28 +68,37 @@ async function run(label, database) {
     await fill(app.db);
     const fillSeconds = (performance.now() - seeded) / 1000;
     const port = await app.listen(0, "127.0.0.1");
-    const ask = async () => {
+    const ask = async (query = BOARD) => {
       const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` },
-        body: JSON.stringify({ query: BOARD }),
+        body: JSON.stringify({ query }),
       });
       const body = await response.json();
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return body;
     };
-    await ask();
-    const times = [];
+    // Interleaved, so the machine's load at any moment weighs on both alike.
+    const times = { board: [], series: [], every: [] };
+    for (const query of [BOARD, SERIES, EVERY_SERIES]) await ask(query);
     for (let i = 0; i < 15; i += 1) {
-      const started = performance.now();
-      await ask();
-      times.push(performance.now() - started);
+      for (const [key, query] of [["board", BOARD], ["series", SERIES], ["every", EVERY_SERIES]]) {
+        const started = performance.now();
+        const body = await ask(query);
+        times[key].push(performance.now() - started);
+        if (key === "series" && body.data.latestDirective.progress.length !== 365) throw new Error("The series is not 365 days long");
+      }
     }
-    times.sort((a, b) => a - b);
+    const figure = (list) => {
+      list.sort((a, b) => a - b);
+      return `median ${list[7].toFixed(0)} ms, best ${list[0].toFixed(0)} ms`;
+    };
     console.log(
-      `board query on ${label}: ${UNITS} units, ${CASES} cases, ${TASKS} tasks: median ${times[7].toFixed(0)} ms, ` +
-        `best ${times[0].toFixed(0)} ms over 15 requests (data loaded in ${fillSeconds.toFixed(1)} s)`,
+      `board query on ${label}: ${UNITS} units, ${CASES} cases, ${TASKS} tasks: ${figure(times.board)} over 15 requests ` +
+        `(data loaded in ${fillSeconds.toFixed(1)} s)`,
     );
+    console.log(`  365-day progress series, the board's:             ${figure(times.series)}`);
+    console.log(`  365-day progress series, the board's and ${UNITS} units': ${figure(times.every)}`);
   } finally {
     await app.close();
   }
