@@ -1,11 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
+import { networkInterfaces } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AssigneeStats, DirectiveBoard } from "../../extension/src/api/api-types.js";
 import { sortUnitsWorstFirst } from "../../extension/src/model/compliance-tree.model.js";
+import { expectedText, forecastOfUnit } from "../../extension/src/model/forecast.js";
 import { percent, statusLabel } from "../../extension/src/model/format.js";
 import { NO_ASSIGNEE_LABEL, sortPeopleWorstFirst } from "../../extension/src/model/people-tree.model.js";
 import {
@@ -69,6 +71,14 @@ let board: DirectiveBoard;
  * the user's setting (the real server) and never connect here.
  */
 const workspaceSettings = join(workspace, ".vscode", "settings.json");
+const userSettingsFile = join(work, "code-server", "user-data", "User", "settings.json");
+
+async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+  }
+}
 let trap: Server;
 let trapConnections = 0;
 let trapUrl = "";
@@ -86,7 +96,8 @@ beforeAll(async () => {
   board = (
     await api<{ latestDirective: DirectiveBoard }>(`{ latestDirective { id number subject issuedOn periodStart periodEnd deadline
       compliance { overdueCases apologizedCases apologyRate tasks reportedTasks reportRate filedTasks fileRate rate status }
-      units { unit { id code name kind } compliance { overdueCases apologizedCases apologyRate tasks reportedTasks reportRate filedTasks fileRate rate status } } } }`)
+      units { unit { id code name kind } compliance { overdueCases apologizedCases apologyRate tasks reportedTasks reportRate filedTasks fileRate rate status } }
+      forecast { unit { code } outstanding closedPerDay expectedDay atRisk } } }`)
   ).latestDirective;
   bench = await openWorkbench(codeUrl, workspace, join(work, "chromium-profile"));
 });
@@ -116,9 +127,12 @@ describe("the CCHC extension in VS Code (code-server)", () => {
   it("shows every unit worst first with the API's rates, and the status bar", async () => {
     const { page } = bench;
     await runCommand(page, "CCHC: Focus on Compliance View");
-    const expected = sortUnitsWorstFirst(board.units).map(
-      (u) => `${u.unit.name} | ${percent(u.compliance.rate)} · ${statusLabel(u.compliance.status)}`,
-    );
+    // An at-risk unit's row adds its forecast ("dự kiến 24/11"), as the tree model words it.
+    const expected = sortUnitsWorstFirst(board.units).map((u) => {
+      const risk = forecastOfUnit(board, u.unit.code);
+      const forecast = risk?.atRisk ? ` · ${expectedText(risk)}` : "";
+      return `${u.unit.name} | ${percent(u.compliance.rate)} · ${statusLabel(u.compliance.status)}${forecast}`;
+    });
     let shown: string[] = [];
     const until = Date.now() + 60_000;
     while (Date.now() < until) {
@@ -347,6 +361,59 @@ describe("the CCHC extension in VS Code (code-server)", () => {
     await waitForNotification(page, /signed out/);
     await page.locator(".part.statusbar", { hasText: "CCHC: Sign In" }).waitFor({ timeout: 20_000 });
     await page.locator(".part.sidebar", { hasText: "Sign in to the CCHC Tracker server" }).waitFor({ timeout: 20_000 });
+  });
+
+  // The same server by this machine's network address over plain http: the token would cross the network
+  // in the clear, so the extension asks first, in a modal dialog that names the host.
+  const lanAddress = Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a && a.family === "IPv4" && !a.internal)?.address;
+  it.skipIf(!lanAddress)("asks, naming the host, before sending the token over plain http to another host", async () => {
+    const { page } = bench;
+    const original = readFileSync(userSettingsFile, "utf8");
+    const lanUrl = `http://${lanAddress}:${new URL(serverUrl).port}`;
+    try {
+      // User settings change through the editor (code-server does not notice the file changed behind it).
+      await runCommand(page, "Preferences: Open User Settings (JSON)");
+      await page.locator(".monaco-editor.focused, .monaco-editor textarea").first().waitFor({ timeout: 20_000 });
+      await page.waitForTimeout(1000);
+      await page.keyboard.press("Control+A");
+      // Pasted, not typed: typing lets the editor indent and close brackets itself, which breaks the JSON.
+      await bench.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: codeUrl });
+      const text = JSON.stringify({ ...JSON.parse(original), "cchc.serverUrl": lanUrl }, null, 2);
+      await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+      await page.keyboard.press("Control+V");
+      await page.waitForTimeout(500);
+      await page.keyboard.press("Control+S");
+      const savedUrl = () => {
+        try {
+          return (JSON.parse(readFileSync(userSettingsFile, "utf8")) as Record<string, string>)["cchc.serverUrl"];
+        } catch (error) {
+          return `not JSON: ${(error as Error).message}: ${readFileSync(userSettingsFile, "utf8").slice(-200)}`;
+        }
+      };
+      await expect.poll(savedUrl, { timeout: 20_000 }).toBe(lanUrl);
+      await runCommand(page, "View: Close All Editors");
+      await clearNotifications(page);
+
+      await until("the Sign In prompt to name the network address", async () => {
+        await runCommand(page, "CCHC: Sign In");
+        await quickInput(page).waitFor({ state: "visible", timeout: 30_000 });
+        if (((await page.locator(".quick-input-widget").textContent()) ?? "").includes(lanUrl)) return true;
+        await page.keyboard.press("Escape");
+        await page.waitForTimeout(1000);
+        return false;
+      });
+      await answer(page, token);
+      const dialog = page.locator(".monaco-dialog-box", { hasText: `Send your CCHC token to ${lanAddress} over plain http?` });
+      await dialog.waitFor({ timeout: 30_000 });
+      await dialog.locator(".monaco-button", { hasText: "Send over http" }).click();
+      await waitForNotification(page, new RegExp(`signed in to ${lanUrl.replace(/\./g, "\\.")}`));
+      await runCommand(page, "CCHC: Sign Out");
+      await waitForNotification(page, /signed out/);
+    } finally {
+      writeFileSync(userSettingsFile, original);
+    }
   });
 });
 
