@@ -22,8 +22,10 @@ export interface Forecast {
 
 /**
  * The contract's UnitForecast: the pace of the last paceDays (outstanding then minus outstanding
- * now, per day, never below 0) carried forward from asOf. The day count is computed from integers
- * (ceil(outstanding × paceDays / closedInPace)) so no floating-point rest can push it a day later.
+ * now, per day, never below 0) carried forward from asOf. The day count is the contract's formula
+ * as written, ceil(outstanding / closedPerDay) on the very closedPerDay the API returns, so a client
+ * that checks expectedDay from the returned figures gets the same day (65 owed at 13 closed in 3 days:
+ * 65 / (13 / 3) is 15.000000000000002 as doubles, so 16 days).
  */
 export function forecastOf(
   now: ComplianceCounts,
@@ -38,7 +40,7 @@ export function forecastOf(
   let expectedDay: VietnamDay | null = null;
   if (outstanding === 0) expectedDay = vietnamDayOf(asOf);
   else if (closedInPace > 0) {
-    const days = Math.ceil((outstanding * paceDays) / closedInPace);
+    const days = Math.ceil(outstanding / closedPerDay);
     expectedDay = vietnamDayOf(new Date(asOf.getTime() + days * DAY_MS));
   }
   const atRisk = outstanding > 0 && (expectedDay === null || expectedDay > deadline);
