@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { createServer, type Server } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { DataSource } from "typeorm";
 import { DEFAULT_LIMITS, type AppConfig } from "./config.js";
 import { openDatabase } from "./db/data-source.js";
@@ -15,6 +16,7 @@ import { jsonErrorHandler, notFoundHandler } from "./http/error-handler.js";
 import { exportsRouter } from "./http/exports.route.js";
 import { graphiqlRouter } from "./http/graphiql.route.js";
 import { healthRouter } from "./http/health.route.js";
+import { sendJsonError } from "./http/json-error.js";
 import { createRateLimiters } from "./http/rate-limits.js";
 import { publicApologiesRouter } from "./http/public/public-apologies.route.js";
 import { securityHeaders } from "./http/security-headers.js";
@@ -24,6 +26,11 @@ export interface App {
   db: DataSource;
   /** Starts listening; resolves with the port (useful with port 0 in tests). */
   listen(port: number, host?: string): Promise<number>;
+  /**
+   * SIGTERM's first step: every new request answers 503 (Retry-After) while the requests already
+   * in (imports above all) finish; resolves true when they all did within `graceMs`. Then close().
+   */
+  drain(graceMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -41,11 +48,31 @@ export async function createApp(
   // Behind a TLS reverse proxy, the client's address comes from X-Forwarded-For (rate limits, logs).
   app.set("trust proxy", config.trustProxy ?? false);
   const httpServer = createServer(app);
+  // Longer than the clients' and proxies' idle timeouts, so the server never closes a kept-alive
+  // connection the moment a client reuses it (ECONNRESET under load).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const apollo = createApollo(schema, httpServer, limits, limiters);
   await apollo.start();
 
   app.use(securityHeaders());
-  app.use(healthRouter(db, limits.healthWriteTimeoutMs));
+  // SIGTERM drains: new requests answer 503 while the ones already in (an import mid-body
+  // included) run to their end, so a deploy never cuts an import off half-way.
+  let draining = false;
+  let inFlight = 0;
+  app.use((_req, res, next) => {
+    if (draining) {
+      res.setHeader("Retry-After", "5");
+      res.setHeader("Connection", "close");
+      // Not the client's fault and nothing it can fix but wait: the status says so (a balancer retries elsewhere).
+      sendJsonError(res, "INTERNAL_SERVER_ERROR", "The server is shutting down; try again in a few seconds.", { status: 503 });
+      return;
+    }
+    inFlight += 1;
+    res.once("close", () => (inFlight -= 1));
+    next();
+  });
+  app.use(healthRouter(db, limits.healthWriteTimeoutMs, limits.healthImportMaxMs));
   // Public apologies: on unless turned off (tests and embedders that pass no setting get them).
   const publicPages = config.publicPages ?? { enabled: true, ratePerMinute: 120, baseUrl: null };
   if (publicPages.enabled) app.use(publicApologiesRouter(db, publicPages));
@@ -85,6 +112,12 @@ export async function createApp(
           resolve(typeof address === "object" && address ? address.port : port);
         });
       }),
+    drain: async (graceMs) => {
+      draining = true;
+      const deadline = Date.now() + graceMs;
+      while (inFlight > 0 && Date.now() < deadline) await sleep(100);
+      return inFlight === 0;
+    },
     close: async () => {
       await apollo.stop();
       limiters.close();

@@ -60,6 +60,10 @@ export interface RequestLimits {
   writeWindowMs: number;
   /** How long the health check's write probe may take before /health answers 503. */
   healthWriteTimeoutMs: number;
+  /** How long an import may hold SQLite's write lock before /health calls the write path stuck. */
+  healthImportMaxMs: number;
+  /** How long SIGTERM waits for running imports before the process closes anyway. */
+  shutdownGraceMs: number;
 }
 
 export const DEFAULT_LIMITS: RequestLimits = {
@@ -72,6 +76,8 @@ export const DEFAULT_LIMITS: RequestLimits = {
   writesPerToken: 600,
   writeWindowMs: 60_000,
   healthWriteTimeoutMs: 2_000,
+  healthImportMaxMs: 30 * 60_000,
+  shutdownGraceMs: 60_000,
 };
 
 export const DEFAULT_DATABASE_URL = "sqlite:./data/cchc.sqlite";
@@ -141,6 +147,8 @@ function parseLimits(env: NodeJS.ProcessEnv): RequestLimits {
     writesPerToken: number("CCHC_WRITE_RATE_LIMIT", DEFAULT_LIMITS.writesPerToken, 0),
     writeWindowMs: number("CCHC_WRITE_RATE_WINDOW_SECONDS", DEFAULT_LIMITS.writeWindowMs / 1000, 1) * 1000,
     healthWriteTimeoutMs: number("CCHC_HEALTH_WRITE_TIMEOUT_MS", DEFAULT_LIMITS.healthWriteTimeoutMs, 10),
+    healthImportMaxMs: number("CCHC_HEALTH_IMPORT_MAX_SECONDS", DEFAULT_LIMITS.healthImportMaxMs / 1000, 1) * 1000,
+    shutdownGraceMs: number("CCHC_SHUTDOWN_GRACE_SECONDS", DEFAULT_LIMITS.shutdownGraceMs / 1000, 0) * 1000,
   };
 }
 

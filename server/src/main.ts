@@ -30,11 +30,23 @@ async function main(): Promise<void> {
       "",
     ].join("\n"),
   );
+  // A deploy's SIGTERM lets running imports commit (new requests get 503 meanwhile), up to the grace.
+  let stopping = false;
   const shutdown = () => {
-    app.close().finally(() => process.exit(0));
+    if (stopping) return;
+    stopping = true;
+    const grace = config.limits.shutdownGraceMs;
+    app
+      .drain(grace)
+      .then((settled) => {
+        if (!settled) log.warn("shutdown: imports still running after the grace period; they roll back", { graceMs: grace });
+        return app.close();
+      })
+      .finally(() => process.exit(0));
   };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  // `on`, not `once`: a second signal during the drain must not fall through to the default (exit).
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
 }
 
 main().catch((error: unknown) => {

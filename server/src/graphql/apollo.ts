@@ -23,6 +23,9 @@ export function createApollo(
     // (introspection included) needs a bearer token, and the console and other systems need the schema.
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // main.ts drains on SIGTERM itself (503 to new requests while imports finish, then stop()):
+    // Apollo's own handler would stop listening at once and re-raise the signal.
+    stopOnTerminationSignals: false,
     validationRules: queryLimitRules(limits),
     plugins: [
       // Apollo's landing page loads Sandbox from a CDN, which the Office's closed network cannot reach.

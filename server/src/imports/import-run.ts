@@ -17,6 +17,7 @@ import type { ImportSource } from "./import-source.js";
 import { retryOnLockConflict } from "../db/lock-conflict-retry.js";
 import { withReadTimeout } from "./read-timeout.js";
 import { cleanCell, ImportLimitError, isBlankRecord, UnreadableFileError, type SourceRecord } from "./source-record.js";
+import { trackImport } from "./running-imports.js";
 
 export const IMPORTERS: Readonly<Record<ImportKind, KindImporter<unknown>>> = {
   cases: casesImporter as KindImporter<unknown>,
@@ -77,7 +78,16 @@ export type RecordSource = AsyncIterable<SourceRecord> | (() => AsyncIterable<So
  * lock wait timeout (against such a request), it runs again from the start, when its records can
  * be read again: nothing was written, and the same file on the same data gives the same import.
  */
-export async function runImport(
+export function runImport(
+  db: DataSource,
+  kind: ImportKind,
+  records: RecordSource | ImportSource,
+  options: ImportOptions,
+): Promise<ImportOutcome> {
+  return trackImport(() => runImportNow(db, kind, records, options));
+}
+
+async function runImportNow(
   db: DataSource,
   kind: ImportKind,
   records: RecordSource | ImportSource,
