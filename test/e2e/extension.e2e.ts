@@ -334,7 +334,14 @@ describe("the CCHC extension in VS Code (code-server)", () => {
     await pick(page, "Markdown (.md)");
     await answerDialog(page, target);
     await page.locator(".tabs-container .tab", { hasText: "compliance.md" }).first().waitFor({ timeout: 30_000 });
-    expect(readFileSync(target, "utf8")).toContain(board.number);
+    const markdown = readFileSync(target, "utf8");
+    expect(markdown).toContain(board.number);
+    // The progress chart the report links is saved beside it, so the image shows in the preview.
+    const chartName = /!\[[^\]]*\]\(([^)]+\.svg)\)/.exec(markdown)?.[1];
+    expect(chartName).toBeTruthy();
+    const chartPath = join(workspace, "reports", chartName!);
+    await until("the chart beside the report", async () => existsSync(chartPath), 20_000);
+    expect(readFileSync(chartPath, "utf8")).toContain("<svg");
 
     // A wider side bar, so that the units' names and rates read in full.
     const sidebar = await page.locator(".part.sidebar").boundingBox();

@@ -114,5 +114,8 @@ export interface ImportResult {
   created: number;
   updated: number;
   unchanged: number;
+  /** The first 1,000 failing rows' errors, in line order. */
   errors: ImportError[];
+  /** How many errors the whole file has (more than errors.length when the list was cut). */
+  errorCount: number;
 }

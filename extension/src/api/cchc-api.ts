@@ -100,10 +100,17 @@ export class CchcApi {
     ).apologyLetters;
   }
 
-  async complianceReport(directiveId: string, format: ReportFormat, signal?: AbortSignal): Promise<ApiDocument> {
+  async complianceReport(directiveId: string, format: ReportFormat, signal?: AbortSignal, asOf?: string): Promise<ApiDocument> {
     return (
-      await this.client.request<{ complianceReport: ApiDocument }>(op.COMPLIANCE_REPORT, { directiveId, format }, { signal })
+      await this.client.request<{ complianceReport: ApiDocument }>(op.COMPLIANCE_REPORT, { directiveId, format, asOf: asOf ?? null }, { signal })
     ).complianceReport;
+  }
+
+  /** The SVG chart the Markdown report of the same asOf links by file name. */
+  async complianceReportChart(directiveId: string, asOf: string, signal?: AbortSignal): Promise<ApiDocument> {
+    return (
+      await this.client.request<{ complianceReportChart: ApiDocument }>(op.COMPLIANCE_REPORT_CHART, { directiveId, asOf }, { signal })
+    ).complianceReportChart;
   }
 
   async reminderLetter(directiveId: string, signal?: AbortSignal): Promise<ApiDocument> {

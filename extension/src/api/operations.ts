@@ -38,11 +38,15 @@ export const APOLOGY_LETTERS = `query CchcApologyLetters($directiveId: ID!, $uni
 export const COMPLIANCE_REPORT = `query CchcComplianceReport($directiveId: ID!, $format: ReportFormat!, $asOf: DateTime) {
   complianceReport(directiveId: $directiveId, format: $format, asOf: $asOf) { ${DOCUMENT} }
 }`;
+/** The Markdown report's chart (SVG), named as the report of the same asOf links it. */
+export const COMPLIANCE_REPORT_CHART = `query CchcComplianceReportChart($directiveId: ID!, $asOf: DateTime) {
+  complianceReportChart(directiveId: $directiveId, asOf: $asOf) { ${DOCUMENT} }
+}`;
 export const REMINDER_LETTER = `query CchcReminderLetter($directiveId: ID!, $asOf: DateTime) {
   reminderLetter(directiveId: $directiveId, asOf: $asOf) { ${DOCUMENT} }
 }`;
 
-const IMPORT_RESULT = `created updated unchanged errors { line column message }`;
+const IMPORT_RESULT = `created updated unchanged errorCount errors { line column message }`;
 /** CSV text, or an .xlsx workbook's bytes in base64 (the server's *Xlsx mutations read its first sheet). */
 function importMutations(field: string, name: string) {
   return {

@@ -1,3 +1,4 @@
+import { dirname, join } from "node:path";
 import * as vscode from "vscode";
 import type { ReportFormat } from "../api/api-types.js";
 import { formatFromFileName, reportFileName } from "../model/file-naming.js";
@@ -35,8 +36,10 @@ export function registerReportCommands(services: Services): vscode.Disposable[] 
         }
         if (!format) return undefined;
         const chosen = FORMATS.find((f) => f.format === format)!;
+        // One moment for the report and its chart, so the Markdown's image link names the chart's file.
+        const asOf = new Date().toISOString();
         const doc = await withCancellableProgress(`CCHC: compliance report (${format})`, (signal) =>
-          services.connection.api().complianceReport(directiveId, chosen.format, signal),
+          services.connection.api().complianceReport(directiveId, chosen.format, signal, asOf),
         );
         const target = args.filePath
           ? toUri(args.filePath)
@@ -50,6 +53,13 @@ export function registerReportCommands(services: Services): vscode.Disposable[] 
         );
         log.info(`Saved the compliance report (${chosen.format}, ${bytes} bytes) to ${target.fsPath}`);
         if (chosen.format === "MARKDOWN") {
+          // The report shows its progress chart as an SVG file beside it: save that too.
+          const chart = await services.connection.api().complianceReportChart(directiveId, asOf);
+          const chartPath = join(dirname(target.fsPath), chart.fileName);
+          await withCancellableProgress("CCHC: downloading the progress chart (SVG)", (signal, progress) =>
+            downloadDocument(services, chart, chartPath, signal, progress),
+          );
+          log.info(`Saved the report's progress chart to ${chartPath}`);
           await vscode.window.showTextDocument(target, { preview: false });
         } else {
           void vscode.window.showInformationMessage(`CCHC: saved the compliance report to ${target.fsPath}.`);

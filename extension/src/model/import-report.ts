@@ -11,9 +11,12 @@ export const IMPORT_LABELS: Record<ImportKind, string> = {
 export function importSummary(kind: ImportKind, fileName: string, result: ImportResult): string {
   if (result.errors.length > 0) {
     const lines = new Set(result.errors.map((e) => e.line)).size;
+    const where = isCut(result)
+      ? `(the first ${result.errors.length.toLocaleString("en-US")} listed)`
+      : `on ${plural(lines, "line")}`;
     return (
-      `Import of ${IMPORT_LABELS[kind]} from ${fileName} failed: ${plural(result.errors.length, "error")} on ` +
-      `${plural(lines, "line")}. Nothing was written; fix the file and import it again.`
+      `Import of ${IMPORT_LABELS[kind]} from ${fileName} failed: ${plural(errorTotal(result), "error")} ${where}. ` +
+      "Nothing was written; fix the file and import it again."
     );
   }
   return (
@@ -31,12 +34,24 @@ export function importErrorReport(kind: ImportKind, fileName: string, result: Im
     `# Import of ${IMPORT_LABELS[kind]} failed: nothing was written`,
     "",
     `File: \`${fileName}\`. Line numbers count the header as line 1.`,
+    ...(isCut(result)
+      ? ["", `The file has ${errorTotal(result).toLocaleString("en-US")} errors; the first ${result.errors.length.toLocaleString("en-US")} are listed.`]
+      : []),
     "",
     "| Line | Column | Problem |",
     "| ---: | --- | --- |",
     ...rows,
     "",
   ].join("\n");
+}
+
+/** Every error of the file (a server before errorCount existed sent them all). */
+function errorTotal(result: ImportResult): number {
+  return result.errorCount ?? result.errors.length;
+}
+
+function isCut(result: ImportResult): boolean {
+  return errorTotal(result) > result.errors.length;
 }
 
 function escapeCell(text: string): string {
