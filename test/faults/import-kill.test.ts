@@ -62,8 +62,10 @@ describe.each(testDrivers())("SIGKILL in the middle of a %s import", (driver) =>
       (answer) => ({ answer }),
       (error: Error) => ({ error }),
     );
-    // Wait until the import is writing, not merely reading the file, then kill it there.
-    await until("the import to be writing its rows", async () => (await importIsWriting(database)) || (server!.child.exitCode !== null ? Promise.reject(new Error("server died")) : false), 240_000, 50);
+    // Wait until the import is writing, not merely reading the file, then kill it there. Every 250 ms:
+    // InnoDB refreshes information_schema.innodb_trx only when it was last read over 0.1 s ago, so
+    // polling faster than that (on an idle machine) keeps reading the same empty snapshot forever.
+    await until("the import to be writing its rows", async () => (await importIsWriting(database)) || (server!.child.exitCode !== null ? Promise.reject(new Error("server died")) : false), 240_000, 250);
     await server.kill();
     const outcome = await pending;
     expect("error" in outcome, `the import answered before the kill: ${JSON.stringify(outcome)}`).toBe(true);
