@@ -145,8 +145,13 @@ async function rowTexts(): Promise<string[]> {
   return texts;
 }
 
+/** A row that reads `text`, or (a unit's row) `text` and then the at-risk forecast the tree adds. */
+function showsRow(rows: string[], text: string): boolean {
+  return rows.some((row) => row === text || row.startsWith(`${text} · dự kiến`));
+}
+
 async function waitForRow(text: string, timeoutMs = 30_000): Promise<void> {
-  await until(`a tree row "${text}"`, async () => (await rowTexts()).includes(text), timeoutMs).catch(
+  await until(`a tree row "${text}"`, async () => showsRow(await rowTexts(), text), timeoutMs).catch(
     async (error: Error) => {
       throw new Error(`${error.message}; now showing ${JSON.stringify(await rowTexts())}`);
     },
