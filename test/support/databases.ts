@@ -28,24 +28,7 @@ export async function createTestDatabase(driver: TestDriver): Promise<TestDataba
     const db = await openDatabase(config);
     return { db, config, drop: () => db.destroy() };
   }
-  const server = new URL(process.env.CCHC_TEST_MYSQL_URL as string);
-  const name = `cchc_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
-  const admin = await createConnection({
-    host: server.hostname,
-    port: Number(server.port || 3306),
-    user: decodeURIComponent(server.username) || "root",
-    password: decodeURIComponent(server.password),
-  });
-  // The collation the deployment uses: the unit and case keys must survive its accent-folding.
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_vietnamese_ci`);
-  const config: DatabaseConfig = {
-    type: "mysql",
-    host: server.hostname,
-    port: Number(server.port || 3306),
-    user: decodeURIComponent(server.username) || "root",
-    password: decodeURIComponent(server.password),
-    database: name,
-  };
+  const { config, drop } = await createMariaDbDatabase();
   try {
     const db = await openDatabase(config);
     return {
@@ -53,13 +36,35 @@ export async function createTestDatabase(driver: TestDriver): Promise<TestDataba
       config,
       drop: async () => {
         if (db.isInitialized) await db.destroy();
-        await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-        await admin.end();
+        await drop();
       },
     };
   } catch (error) {
-    await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await admin.end();
+    await drop();
     throw error;
   }
+}
+
+/**
+ * A new, empty MariaDB database of this test's own on CCHC_TEST_MYSQL_URL, in the collation the
+ * deployment uses (the unit and case keys must survive its accent-folding); drop() removes it.
+ */
+export async function createMariaDbDatabase(): Promise<{ config: DatabaseConfig & { type: "mysql" }; drop(): Promise<void> }> {
+  const server = new URL(process.env.CCHC_TEST_MYSQL_URL as string);
+  const name = `cchc_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  const credentials = {
+    host: server.hostname,
+    port: Number(server.port || 3306),
+    user: decodeURIComponent(server.username) || "root",
+    password: decodeURIComponent(server.password),
+  };
+  const admin = await createConnection(credentials);
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_vietnamese_ci`);
+  return {
+    config: { type: "mysql", ...credentials, database: name },
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await admin.end();
+    },
+  };
 }
