@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { seedYear } from "./support/seed-year.mjs";
 
 const require = createRequire(import.meta.url);
 require("reflect-metadata");
@@ -26,46 +27,11 @@ const EVERY_SERIES = `{ latestDirective { board: progress(from: "2023-01-01", un
   (_, u) => `u${u + 1}: progress(unitCode: "U${u + 1}", from: "2023-01-01", until: "2023-12-31") { day compliance { rate } }`,
 ).join(" ")} } }`;
 
-const moment = (ms) => new Date(ms).toISOString().replace("T", " ").replace("Z", "");
-const YEAR_START = Date.parse("2022-12-31T17:00:00Z");
-const YEAR_MS = 365 * 86_400_000;
-
-async function fill(db) {
-  await db.transaction(async (m) => {
-    for (let u = 1; u <= UNITS; u += 1) await m.query("INSERT INTO units (code, name, kind) VALUES (?, ?, ?)", [`U${u}`, `Đơn vị ${u}`, "DEPARTMENT"]);
-    await m.query(
-      "INSERT INTO directives (number, subject, issuedOn, periodStart, periodEnd, deadline) VALUES (?, ?, ?, ?, ?, ?)",
-      ["1/TB-BQL", "Bench", "2023-11-08", "2023-01-01", "2023-12-31", "2023-11-17"],
-    );
-    const rows = async (count, build, sql, width) => {
-      for (let start = 0; start < count; start += 500) {
-        const values = [];
-        const n = Math.min(500, count - start);
-        for (let i = start; i < start + n; i += 1) values.push(...build(i));
-        await m.query(`${sql} VALUES ${Array(n).fill(`(${Array(width).fill("?").join(", ")})`).join(", ")}`, values);
-      }
-    };
-    await rows(CASES, (i) => {
-      const due = YEAR_START + ((i * 7919) % YEAR_MS);
-      const resolved = i % 3 === 0 ? due + 86_400_000 : due - 3_600_000;
-      return [`C${i}`, "Thủ tục", "Người nộp", 1 + (i % UNITS), moment(due - 10 * 86_400_000), moment(due), moment(resolved)];
-    }, "INSERT INTO cases (code, procedureName, applicantName, unitId, receivedAt, dueAt, resolvedAt)", 7);
-    const lateIds = await m.query("SELECT id, dueAt FROM cases WHERE resolvedAt > dueAt");
-    const apologised = lateIds.filter((_, i) => i % 2 === 0);
-    await rows(apologised.length, (i) => [apologised[i].id, `${i}/PXL`, moment(YEAR_START + 300 * 86_400_000), "Lý do", moment(YEAR_START + 364 * 86_400_000), "Người ký"],
-      "INSERT INTO apologies (caseId, number, issuedAt, reason, newDueAt, signer)", 6);
-    await rows(TASKS, (i) => {
-      const assigned = YEAR_START + ((i * 104_729) % YEAR_MS);
-      return [`T${i}`, "Việc", 1 + (i % UNITS), moment(assigned), i % 4 ? moment(assigned + 86_400_000) : null, i % 5 ? moment(assigned + 2 * 86_400_000) : null, i % 5 ? "01.VP" : null];
-    }, "INSERT INTO hpnet_tasks (externalId, title, unitId, assignedAt, completionReportedAt, workFileCreatedAt, workFileCode)", 7);
-  });
-}
-
 async function run(label, database) {
   const app = await createApp({ database, adminToken: TOKEN });
   try {
     const seeded = performance.now();
-    await fill(app.db);
+    await seedYear(app.db, { cases: CASES, tasks: TASKS, units: UNITS });
     const fillSeconds = (performance.now() - seeded) / 1000;
     const port = await app.listen(0, "127.0.0.1");
     const ask = async (query = BOARD) => {

@@ -1,7 +1,7 @@
 // `node bench/documents.bench.mjs` (in `npm run bench`): every document of a large year streamed
 // over GET /documents/… from a server process of its own per document, timed, with that server's
 // peak RSS (VmHWM from /proc). BENCH_CASES (100,000) cases, a third of them late, half of those
-// apologised; BENCH_TASKS (100,000) HpNet tasks. SQLite file by default; BENCH_DATABASE_URL=
+// apologised; BENCH_TASKS (100,000) HpNet tasks (bench/support/seed-year.mjs). SQLite file by default; BENCH_DATABASE_URL=
 // mysql://root@127.0.0.1:3306 runs it on MariaDB (a throwaway database, dropped after).
 // Prints a table and, last, one JSON line.
 import { spawn } from "node:child_process";
@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { seedYear } from "./support/seed-year.mjs";
 
 const require = createRequire(import.meta.url);
 require("reflect-metadata");
@@ -21,40 +22,10 @@ const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
 const UNITS = 20;
 const TOKEN = "bench-documents-token-0123456789";
-const moment = (ms) => new Date(ms).toISOString().replace("T", " ").replace("Z", "");
-const YEAR_START = Date.parse("2022-12-31T17:00:00Z");
-const YEAR_MS = 365 * 86_400_000;
 
 async function fill(db) {
-  await db.transaction(async (m) => {
-    for (let u = 1; u <= UNITS; u += 1) await m.query("INSERT INTO units (code, name, kind) VALUES (?, ?, ?)", [`U${u}`, `Đơn vị ${u}`, "DEPARTMENT"]);
-    await m.query(
-      "INSERT INTO directives (number, subject, issuedOn, periodStart, periodEnd, deadline) VALUES (?, ?, ?, ?, ?, ?)",
-      ["1/TB-BQL", "Bench", "2023-11-08", "2023-01-01", "2023-12-31", "2023-11-17"],
-    );
-    const rows = async (count, build, sql, width) => {
-      for (let start = 0; start < count; start += 500) {
-        const values = [];
-        const n = Math.min(500, count - start);
-        for (let i = start; i < start + n; i += 1) values.push(...build(i));
-        await m.query(`${sql} VALUES ${Array(n).fill(`(${Array(width).fill("?").join(", ")})`).join(", ")}`, values);
-      }
-    };
-    await rows(CASES, (i) => {
-      const due = YEAR_START + ((i * 7919) % YEAR_MS);
-      const resolved = i % 3 === 0 ? due + 86_400_000 : due - 3_600_000;
-      return [`C${i}`, "Cấp giấy chứng nhận đăng ký đầu tư", "Công ty TNHH Người nộp", 1 + (i % UNITS), moment(due - 10 * 86_400_000), moment(due), moment(resolved)];
-    }, "INSERT INTO cases (code, procedureName, applicantName, unitId, receivedAt, dueAt, resolvedAt)", 7);
-    const late = await m.query("SELECT id FROM cases WHERE resolvedAt > dueAt");
-    const apologised = late.filter((_, i) => i % 2 === 0);
-    await rows(apologised.length, (i) => [apologised[i].id, `${i}/PXL`, moment(YEAR_START + 300 * 86_400_000), "Chờ ý kiến thẩm định", moment(YEAR_START + 364 * 86_400_000), "Người ký"],
-      "INSERT INTO apologies (caseId, number, issuedAt, reason, newDueAt, signer)", 6);
-    await rows(TASKS, (i) => {
-      const assigned = YEAR_START + ((i * 104_729) % YEAR_MS);
-      return [`T${i}`, "Báo cáo tiến độ", 1 + (i % UNITS), `Cán bộ ${i % 50}`, moment(assigned), i % 4 ? moment(assigned + 86_400_000) : null, i % 5 ? moment(assigned + 2 * 86_400_000) : null, i % 5 ? "01.VP" : null];
-    }, "INSERT INTO hpnet_tasks (externalId, title, unitId, assignee, assignedAt, completionReportedAt, workFileCreatedAt, workFileCode)", 8);
-  });
-  return { apologies: Math.ceil((await db.query("SELECT COUNT(*) AS n FROM apologies"))[0].n) };
+  const { apologies } = await seedYear(db, { cases: CASES, tasks: TASKS, units: UNITS });
+  return { apologies };
 }
 
 function startServer(config) {

@@ -1,0 +1,62 @@
+// The benches' server: the built app as a process of its own (scripts/loopback-server.mjs, what
+// `npm start` runs) on 127.0.0.1 only, on the database DATABASE_URL names, with the per-token write
+// and document limit off (a bench asks far more than a person may). Resolves once it serves.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+const root = resolve(import.meta.dirname, "../..");
+
+export function startBenchServer(databaseUrl, token) {
+  const child = spawn(process.execPath, [join(root, "scripts/loopback-server.mjs")], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH ?? "",
+      DATABASE_URL: databaseUrl,
+      CCHC_ADMIN_TOKEN: token,
+      CCHC_DEMO: "false",
+      LOG_LEVEL: "warn",
+      NODE_ENV: "production",
+      CCHC_WRITE_RATE_LIMIT: "0",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  child.stderr.on("data", (d) => (err = (err + d).slice(-20_000)));
+  const ready = new Promise((resolveBase, reject) => {
+    child.stdout.on("data", (d) => {
+      out += d;
+      const match = /listening (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (match) resolveBase(match[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`the bench server exited (${code}) before it was up:\n${err}`)));
+  });
+  ready.catch(() => undefined);
+  return {
+    child,
+    ready,
+    stderr: () => err,
+    /** The process's peak resident set (VmHWM), in MiB (Linux). */
+    peakRssMiB: () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))[1]) / 1024,
+    stop: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
+        child.once("exit", () => (clearTimeout(force), done()));
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** POSTs one GraphQL request; throws on an error answer. */
+export async function graphql(base, token, query, variables) {
+  const response = await fetch(`${base}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (response.status !== 200 || body.errors) throw new Error(`HTTP ${response.status}: ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
+  return body.data;
+}
