@@ -8,7 +8,9 @@ import { join, resolve } from "node:path";
 const root = resolve(import.meta.dirname, "../..");
 
 export function startBenchServer(databaseUrl, token) {
-  const child = spawn(process.execPath, [join(root, "scripts/loopback-server.mjs")], {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (written when it stops).
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, join(root, "scripts/loopback-server.mjs")], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? "",

@@ -1,6 +1,6 @@
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { Server } from "node:http";
 import type { RequestLimits } from "../config.js";
@@ -9,6 +9,18 @@ import type { GraphQLContext } from "./context.js";
 import { formatError } from "./format-error.js";
 import { queryLimitRules, queryLimitsPlugin } from "./query-limits.js";
 import { writeGatePlugin } from "./write-gate.plugin.js";
+
+function noStorePlugin(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          response.http.headers.set("cache-control", "no-store");
+        },
+      };
+    },
+  };
+}
 
 export function createApollo(
   schema: GraphQLSchema,
@@ -30,6 +42,11 @@ export function createApollo(
     plugins: [
       // Apollo's landing page loads Sandbox from a CDN, which the Office's closed network cannot reach.
       ApolloServerPluginLandingPageDisabled(),
+      // Apollo's default cache-control plugin hooks every field of every answer (willResolveField) to
+      // compute cache hints this API never gives: on a 500-case page that was a fifth of the server's
+      // time. Every answer carries a token-holder's data, so it says "no-store" itself.
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       queryLimitsPlugin(limits, limiters),
       writeGatePlugin(),
