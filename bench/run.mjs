@@ -72,12 +72,13 @@ function rawDriver(database) {
     const prepared = (sql) => statements.get(sql) ?? statements.set(sql, sqlite.prepare(sql)).get(sql);
     return { options: { type: "sqlite" }, query: async (sql, params = []) => prepared(sql).all(params), close: async () => sqlite.close() };
   }
+  // A pool as the server's (10 connections), so statements the service runs at once run at once here too.
   const mysql = require("mysql2/promise");
-  const connection = mysql.createConnection(database.connection);
+  const pool = mysql.createPool({ ...database.connection, connectionLimit: 10, timezone: "Z" });
   return {
     options: { type: "mysql" },
-    query: async (sql, params = []) => (await (await connection).query(sql, params))[0],
-    close: async () => (await connection).end(),
+    query: async (sql, params = []) => (await pool.query(sql, params))[0],
+    close: async () => pool.end(),
   };
 }
 
@@ -119,6 +120,8 @@ async function measureSize(target, cases) {
       const pageSql = "SELECT c.* FROM cases c WHERE c.dueAt >= ? AND c.dueAt < ? ORDER BY c.dueAt ASC, c.code ASC LIMIT 501";
       const countSql = "SELECT COUNT(*) AS total FROM cases c WHERE c.dueAt >= ? AND c.dueAt < ?";
       const times = await timeRounds(reps, {
+        // The floor of any request: HTTP, authentication, Apollo's pipeline, no resolver, no statement.
+        floorHttp: () => graphql(base, TOKEN, "{ __typename }"),
         boardHttp: () => graphql(base, TOKEN, BOARD),
         boardRaw: () => complianceCountsByUnit(raw, PERIOD, new Date()),
         pageHttp: async () => {
@@ -138,6 +141,7 @@ async function measureSize(target, cases) {
         ...seeded,
         seedSeconds: round(seedSeconds),
         reps,
+        floor: times.floorHttp,
         board: { http: times.boardHttp, statements: times.boardRaw, ratio: ratio(times.boardHttp, times.boardRaw) },
         page: { http: times.pageHttp, select: times.pageRaw, count: times.pageCountRaw, ratio: ratio(times.pageHttp, times.pageRaw) },
         series: { http: times.seriesHttp, statement: times.seriesRaw, board: times.boardHttp, ratio: ratio(times.seriesHttp, times.boardHttp) },
@@ -247,8 +251,8 @@ const report = {
   databases: [],
 };
 console.log(`npm run bench: ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(2)).join(" ")}; times in ms, median (best)`);
-console.log("| database | cases | tasks | board HTTP | its 2 statements | ratio | 500-case page HTTP | its SELECT | (COUNT) | ratio | 365-day series HTTP | (its statement) | ÷ board | seeded |");
-console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+console.log("| database | cases | tasks | { __typename } HTTP | board HTTP | its 2 statements | ratio | 500-case page HTTP | its SELECT | (COUNT) | ratio | 365-day series HTTP | (its statement) | ÷ board | seeded |");
+console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 let exitCode = 0;
 for (const target of await targets()) {
   const entry = { database: target.label, sizes: [], import: null, documents: null };
@@ -259,7 +263,7 @@ for (const target of await targets()) {
       entry.sizes.push(r);
       if (r.board.ratio > GOAL) exitCode = 1;
       console.log(
-        `| ${target.label} | ${cases.toLocaleString("en")} | ${r.tasks.toLocaleString("en")} | ${ms(r.board.http)} | ${ms(r.board.statements)} | ${flag(r.board.ratio)} | ` +
+        `| ${target.label} | ${cases.toLocaleString("en")} | ${r.tasks.toLocaleString("en")} | ${ms(r.floor)} | ${ms(r.board.http)} | ${ms(r.board.statements)} | ${flag(r.board.ratio)} | ` +
           `${ms(r.page.http)} | ${ms(r.page.select)} | ${ms(r.page.count)} | ${r.page.ratio.toFixed(2)}× | ${ms(r.series.http)} | ${ms(r.series.statement)} | ${r.series.ratio.toFixed(2)}× | ${r.seedSeconds} s |`,
       );
     } catch (error) {

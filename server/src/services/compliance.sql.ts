@@ -30,29 +30,33 @@ export async function complianceCountsByUnit(
 
   // LATE or OVERDUE as of the moment <=> dueAt < moment and not resolved at or before dueAt
   // (a resolution after the moment leaves the case unresolved then, hence still overdue).
-  const caseRows: Record<string, unknown>[] = await db.query(
-    `SELECT c.unitId AS unitId,
-            COUNT(*) AS overdueCases,
-            SUM(CASE WHEN a.issuedAt <= ? THEN 1 ELSE 0 END) AS apologizedCases
-       FROM cases c
-       LEFT JOIN apologies a ON a.caseId = c.id
-      WHERE c.dueAt >= ? AND c.dueAt < ?
-        AND c.dueAt < ?
-        AND (c.resolvedAt IS NULL OR c.resolvedAt > c.dueAt)
-      GROUP BY c.unitId`,
-    [moment, from, until, moment],
-  );
-  const taskRows: Record<string, unknown>[] = await db.query(
-    `SELECT t.unitId AS unitId,
-            COUNT(*) AS tasks,
-            SUM(CASE WHEN t.completionReportedAt <= ? OR t.archivedAt <= ? THEN 1 ELSE 0 END) AS reportedTasks,
-            SUM(CASE WHEN t.workFileCreatedAt <= ? THEN 1 ELSE 0 END) AS filedTasks
-       FROM hpnet_tasks t
-      WHERE t.assignedAt >= ? AND t.assignedAt < ?
-        AND t.assignedAt <= ?
-      GROUP BY t.unitId`,
-    [moment, moment, moment, from, until, moment],
-  );
+  // The two statements are independent: on MariaDB they run at once on two pooled connections
+  // (better-sqlite3 runs them one after the other whatever is asked).
+  const [caseRows, taskRows]: Record<string, unknown>[][] = await Promise.all([
+    db.query(
+      `SELECT c.unitId AS unitId,
+              COUNT(*) AS overdueCases,
+              SUM(CASE WHEN a.issuedAt <= ? THEN 1 ELSE 0 END) AS apologizedCases
+         FROM cases c
+         LEFT JOIN apologies a ON a.caseId = c.id
+        WHERE c.dueAt >= ? AND c.dueAt < ?
+          AND c.dueAt < ?
+          AND (c.resolvedAt IS NULL OR c.resolvedAt > c.dueAt)
+        GROUP BY c.unitId`,
+      [moment, from, until, moment],
+    ),
+    db.query(
+      `SELECT t.unitId AS unitId,
+              COUNT(*) AS tasks,
+              SUM(CASE WHEN t.completionReportedAt <= ? OR t.archivedAt <= ? THEN 1 ELSE 0 END) AS reportedTasks,
+              SUM(CASE WHEN t.workFileCreatedAt <= ? THEN 1 ELSE 0 END) AS filedTasks
+         FROM hpnet_tasks t
+        WHERE t.assignedAt >= ? AND t.assignedAt < ?
+          AND t.assignedAt <= ?
+        GROUP BY t.unitId`,
+      [moment, moment, moment, from, until, moment],
+    ),
+  ]);
 
   const byUnit = new Map<number, ComplianceCounts>();
   const entry = (unitId: unknown): ComplianceCounts => {
