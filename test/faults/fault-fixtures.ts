@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { createConnection, type Connection } from "mysql2/promise";
 import type { DataSource } from "typeorm";
 import { openDatabase } from "../../server/src/db/data-source.js";
-import { seedUnits } from "../imports/import-fixtures.js";
+import { seedUnits } from "../server/imports/import-fixtures.js";
 import type { TestDriver } from "../support/databases.js";
 
 /**

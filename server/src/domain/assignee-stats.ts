@@ -4,7 +4,7 @@ import { isTaskFiledAsOf, isTaskInScope, isTaskReportedAsOf, type TaskForComplia
 /**
  * Thống kê công việc trên HpNet: one person's tasks within one unit, by the scope rules of
  * scope.ts. server/src/services/assignee-stats.sql.ts says the same in one GROUP BY statement;
- * test/server/assignee-stats.test.ts holds the two equal on random data, on both drivers.
+ * test/server/services/assignee-stats.test.ts holds the two equal on random data, on both drivers.
  */
 export interface AssigneeCounts {
   unitId: number;

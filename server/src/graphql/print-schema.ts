@@ -2,5 +2,5 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphq
 
 /** The committed form of the schema: sorted, so that moving code around does not change the file. */
 export function printSchemaFile(schema: GraphQLSchema): string {
-  return `# Generated from server/src by \`npm run schema\`; do not edit. Checked by test/server/schema.test.ts.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
+  return `# Generated from server/src by \`npm run schema\`; do not edit. Checked by test/server/graphql/schema.test.ts.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
 }

@@ -15,7 +15,7 @@ export interface DirectivePeriod {
 /**
  * The compliance counts of every unit under a directive as of a moment, in two aggregate
  * statements (cases, tasks) whatever the number of units and rows. The WHERE and CASE clauses
- * are the SQL form of server/src/domain/scope.ts; test/server/compliance-sql.test.ts holds the
+ * are the SQL form of server/src/domain/scope.ts; test/server/services/compliance-sql.test.ts holds the
  * two equal on random data, on both drivers.
  */
 export async function complianceCountsByUnit(

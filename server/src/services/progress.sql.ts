@@ -36,7 +36,7 @@ function dayOf(mysql: boolean, column: string, justAfter = false): string {
  *   report dated before the assignment counts from the assignment);
  * - filedTasks on the later of the assignedAt day and the work file's day.
  * The later of two moments falls on the later of their days, so taking the later day is exact.
- * test/server/progress.test.ts holds every point equal to compliance(asOf:) on both drivers.
+ * test/server/services/progress.test.ts holds every point equal to compliance(asOf:) on both drivers.
  */
 export async function progressCountsByUnit(
   db: DataSource | EntityManager,

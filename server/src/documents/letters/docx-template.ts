@@ -7,7 +7,7 @@ import { Zip, strFromU8, strToU8, unzipSync, type ZipInputFile } from "fflate";
  * docx's object model costs about 10 ms (most of it compiling the same styles and layout every
  * time); filling the template costs far less: the parts without markers (styles, theme,
  * numbering…) are deflated once and reused as they are, and only document.xml and core.xml are
- * deflated again, by Node's native zlib. That is what makes a zip of 1,000 letters seconds. test/documents/letter-template.test.ts holds the two paths byte-equal in
+ * deflated again, by Node's native zlib. That is what makes a zip of 1,000 letters seconds. test/server/documents/letter-template.test.ts holds the two paths byte-equal in
  * word/document.xml.
  *
  * A marker is private-use characters around the value's index and an "x": the layout may

@@ -1,0 +1,71 @@
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { strToU8, zipSync } from "fflate";
+import { afterEach, describe, expect, it } from "vitest";
+import { isArchive } from "../../../extension/src/model/document-files.js";
+import { DownloadProgress, megabytes } from "../../../extension/src/model/download-progress.js";
+import { extractZipToFolder } from "../../../extension/src/model/zip-extract.js";
+
+const dirs: string[] = [];
+async function scratch(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "cchc-ext-test-"));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(async () => {
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+describe("documents", () => {
+  it("unpacks a zip of letters entry by entry into flat, safe, unique names", async () => {
+    const dir = await scratch();
+    const big = new Uint8Array(3 * 1024 * 1024).map((_, i) => (i * 7) % 251);
+    const zipPath = join(dir, "letters.zip");
+    await writeFile(
+      zipPath,
+      zipSync({
+        "VP/HS-001.docx": [strToU8("one"), { level: 0 }],
+        "QLDT/HS-001.docx": [strToU8("two".repeat(1000)), { level: 6 }],
+        "../../escape.docx": strToU8("three"),
+        "big.docx": [big, { level: 0 }],
+        "empty/": new Uint8Array(0),
+      }),
+    );
+    const folder = join(dir, "out");
+    await import("node:fs/promises").then((fs) => fs.mkdir(folder));
+    const names = await extractZipToFolder(zipPath, folder, new Set(["escape.docx"]));
+    expect(names.sort()).toEqual(["HS-001 (2).docx", "HS-001.docx", "big.docx", "escape (2).docx"]);
+    expect((await readdir(folder)).sort()).toEqual(names.sort());
+    expect(await readFile(join(folder, "escape (2).docx"), "utf8")).toBe("three");
+    expect(await readFile(join(folder, "HS-001 (2).docx"), "utf8")).toBe("two".repeat(1000));
+    expect(Buffer.compare(await readFile(join(folder, "big.docx")), Buffer.from(big))).toBe(0);
+  });
+
+  it("refuses a file that is not a zip rather than writing half of it", async () => {
+    const dir = await scratch();
+    await writeFile(join(dir, "bad.zip"), "PK\u0003\u0004 not really a zip at all, cut short");
+    await expect(extractZipToFolder(join(dir, "bad.zip"), dir)).rejects.toThrow();
+  });
+
+  it("shows a download's progress in megabytes, and whole percents when the size is known", () => {
+    const steps: { message: string; increment?: number }[] = [];
+    const known = new DownloadProgress((s) => steps.push(s));
+    known.update(1_000, 10_000_000);
+    known.update(500_000, 10_000_000);
+    known.update(10_000_000, 10_000_000);
+    expect(steps).toEqual([
+      { message: "0.5 MB of 10.0 MB", increment: 5 },
+      { message: "10.0 MB of 10.0 MB", increment: 95 },
+    ]);
+    const streamed: { message: string }[] = [];
+    new DownloadProgress((s) => streamed.push(s)).update(2_500_000, null);
+    expect(streamed).toEqual([{ message: "2.5 MB received…" }]);
+    expect(megabytes(189_000_000)).toBe("189.0 MB");
+  });
+
+  it("tells an archive from a single file", () => {
+    expect(isArchive({ fileName: "letters.zip", mimeType: "application/zip" })).toBe(true);
+    expect(isArchive({ fileName: "a.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" })).toBe(false);
+  });
+});

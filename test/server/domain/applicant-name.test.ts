@@ -1,0 +1,87 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  DEFAULT_ORGANISATION_PREFIXES as PREFIXES,
+  isOrganisationName,
+  maskPersonName,
+  publicApplicantName,
+} from "../../../server/src/domain/applicant-name.js";
+
+describe("publicApplicantName (docs/domain.md: personal data and public apologies)", () => {
+  it("masks a person: family name in full, other words as initials", () => {
+    expect(publicApplicantName("Nguyễn Văn An", PREFIXES)).toBe("Nguyễn V. A.");
+    expect(publicApplicantName("Lê Thị Thu Hằng", PREFIXES)).toBe("Lê T. T. H.");
+    expect(publicApplicantName("Đặng Ánh", PREFIXES)).toBe("Đặng Á.");
+    expect(publicApplicantName("nguyễn văn an", PREFIXES)).toBe("nguyễn V. A.");
+  });
+
+  it("keeps a leading title Ông or Bà, which is not the family name", () => {
+    expect(publicApplicantName("Ông Park Min-jun", PREFIXES)).toBe("Ông Park M.");
+    expect(publicApplicantName("Bà Trần Thị Hà", PREFIXES)).toBe("Bà Trần T. H.");
+    expect(publicApplicantName("ÔNG Nguyễn Văn An", PREFIXES)).toBe("ÔNG Nguyễn V. A.");
+    expect(publicApplicantName("Ong Tran Van Binh", PREFIXES)).toBe("Ong Tran V. B.");
+    expect(publicApplicantName("Ông An", PREFIXES)).toBe("Ông An");
+  });
+
+  it("leaves a one-word name as it is", () => {
+    expect(publicApplicantName("Madonna", PREFIXES)).toBe("Madonna");
+    expect(publicApplicantName("  Hùng  ", PREFIXES)).toBe("Hùng");
+  });
+
+  it("tidies extra spaces and reads decomposed (NFD) input as NFC", () => {
+    expect(publicApplicantName("  Nguyễn   Văn \t An ", PREFIXES)).toBe("Nguyễn V. A.");
+    const nfd = "Nguyễn Văn Ánh".normalize("NFD");
+    expect(publicApplicantName(nfd, PREFIXES)).toBe("Nguyễn V. Á.");
+    expect(publicApplicantName(nfd, PREFIXES)).toBe(publicApplicantName(nfd, PREFIXES).normalize("NFC"));
+    expect(publicApplicantName("Công ty TNHH  Cơ khí".normalize("NFD"), PREFIXES)).toBe("Công ty TNHH Cơ khí");
+  });
+
+  it("shows organisations in full, the prefix compared ignoring case and diacritics", () => {
+    for (const name of [
+      "Công ty TNHH Cơ khí Đình Vũ",
+      "CÔNG TY CP Điện tử Tràng Duệ",
+      "Cong ty TNHH Logistics Hai Phong",
+      "công ty cổ phần ABC",
+      "Tổng công ty Hàng hải",
+      "Chi nhánh Công ty ABC tại Hải Phòng",
+      "Văn phòng đại diện Samsung",
+      "Hợp tác xã Nông nghiệp Đồ Sơn",
+      "Doanh nghiệp tư nhân Minh Phát",
+      "Liên hiệp hợp tác xã Thủy sản",
+      "Ngân hàng TMCP Hàng Hải",
+      "Quỹ Đầu tư phát triển",
+      "Trường Đại học Hàng hải",
+      "Bệnh viện Việt Tiệp",
+      "Ban quản lý dự án",
+      "  công   ty  X ",
+    ]) {
+      expect(isOrganisationName(name, PREFIXES), name).toBe(true);
+      expect(publicApplicantName(name, PREFIXES), name).toBe(name.trim().replace(/\s+/g, " "));
+    }
+  });
+
+  it("never reads a person as an organisation because a prefix matches part of a word or only without its accents", () => {
+    expect(publicApplicantName("Trương Văn An", PREFIXES)).toBe("Trương V. A.");
+    expect(publicApplicantName("Quý Thị Lan", PREFIXES)).toBe("Quý T. L.");
+    expect(publicApplicantName("Côngtyx Văn An", PREFIXES)).toBe("Côngtyx V. A.");
+    expect(isOrganisationName("Công", PREFIXES)).toBe(false);
+  });
+
+  it("takes the Office's own prefixes", () => {
+    expect(publicApplicantName("Hội Doanh nhân trẻ", PREFIXES)).toBe("Hội D. N. T.");
+    expect(publicApplicantName("Hội Doanh nhân trẻ", [...PREFIXES, "Hội"])).toBe("Hội Doanh nhân trẻ");
+  });
+
+  it("never shows a person's given names in full (property)", () => {
+    const word = fc.stringMatching(/^[A-Za-zÀ-ỹĐđ]{2,8}$/);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 2, maxLength: 5 }), (parts) => {
+        const name = parts.join(" ");
+        fc.pre(!isOrganisationName(name, PREFIXES) && !/^(ông|bà|ong|ba)$/iu.test(parts[0]));
+        const masked = maskPersonName(name).split(" ");
+        const rest = masked.slice(masked.length - (parts.length - 1));
+        return rest.every((w) => [...w].length === 2 && w.endsWith("."));
+      }),
+    );
+  });
+});

@@ -1,0 +1,167 @@
+import express from "express";
+import ExcelJS from "exceljs";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exportsRouter } from "../../../server/src/http/exports.route.js";
+import { testDrivers } from "../../support/databases.js";
+import { ADMIN_TOKEN, dataOf, errorCode, startTestServer, type TestServer } from "../../support/test-server.js";
+
+const RESULT = "created updated unchanged errors { line column message }";
+const IMPORT_CASES = `mutation ($csv: String!) { importCases(csv: $csv) { ${RESULT} } }`;
+const IMPORT_CASES_XLSX = `mutation ($b: String!) { importCasesXlsx(contentBase64: $b) { ${RESULT} } }`;
+
+const CASES_CSV =
+  "\uFEFFMã hồ sơ;Tên thủ tục;Người nộp;Mã đơn vị;Ngày tiếp nhận;Ngày hẹn trả;Ngày trả kết quả\r\n" +
+  "A-1;Cấp phép;Công ty A;VP;01/11/2023;10/11/2023;15/11/2023 09:00\r\n" +
+  "A-2;Cấp phép;Công ty B;QLĐT;01/11/2023;10/11/2023;\r\n";
+
+async function xlsxBase64(): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Danh sách hồ sơ");
+  sheet.addRow(["Mã hồ sơ", "Tên thủ tục", "Người nộp", "Mã đơn vị", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày trả kết quả"]);
+  const row = sheet.addRow(["X-1", "Cấp phép lao động", "Công ty X", "VP", new Date(Date.UTC(2023, 10, 1, 8, 15)), new Date(Date.UTC(2023, 10, 17)), null]);
+  row.getCell(5).numFmt = "dd/mm/yyyy hh:mm";
+  row.getCell(6).numFmt = "dd/mm/yyyy";
+  sheet.addRow(["X-2", "Cấp phép", "Công ty Y", "VP", "02/11/2023", "2023-11-20", "2023-11-20T10:00:00+07:00"]);
+  return Buffer.from(await book.xlsx.writeBuffer()).toString("base64");
+}
+
+describe.each(testDrivers())("import mutations over HTTP on %s", (driver) => {
+  let server: TestServer;
+  let officerToken: string;
+  let viewerToken: string;
+
+  beforeAll(async () => {
+    server = await startTestServer(driver);
+    for (const [code, name] of [["VP", "Văn phòng"], ["QLĐT", "Phòng Quản lý Đầu tư"]]) {
+      dataOf(await server.gql(`mutation ($i: UnitInput!) { upsertUnit(input: $i) { id } }`, { i: { code, name, kind: "DEPARTMENT" } }));
+    }
+    const token = async (role: string, unitCode: string | null) =>
+      dataOf<{ createApiToken: { token: string } }>(
+        await server.gql(`mutation ($i: ApiTokenInput!) { createApiToken(input: $i) { token } }`, {
+          i: { name: `${role} test`, role, unitCode },
+        }),
+      ).createApiToken.token;
+    officerToken = await token("OFFICER", "VP");
+    viewerToken = await token("VIEWER", null);
+  });
+  afterAll(() => server?.close());
+
+  it("imports CSV text, then reports every row unchanged the second time", async () => {
+    expect(dataOf(await server.gql(IMPORT_CASES, { csv: CASES_CSV })).importCases).toEqual({
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+      errors: [],
+    });
+    expect(dataOf(await server.gql(IMPORT_CASES, { csv: CASES_CSV })).importCases).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+      errors: [],
+    });
+    const found = dataOf(await server.gql(`{ case(code: "A-1") { unit { code } receivedAt dueAt resolvedAt timeliness } }`));
+    expect(found.case).toEqual({
+      unit: { code: "VP" },
+      receivedAt: "2023-10-31T17:00:00.000Z",
+      dueAt: "2023-11-10T16:59:59.000Z",
+      resolvedAt: "2023-11-15T02:00:00.000Z",
+      timeliness: "LATE",
+    });
+  });
+
+  it("counts without writing when asked for a dry run", async () => {
+    const csv = "code,procedure_name,applicant_name,unit_code,received_at,due_at\nDRY-1,P,A,VP,01/11/2023,17/11/2023\n";
+    const dry = `mutation ($csv: String!) { importCases(csv: $csv, dryRun: true) { ${RESULT} } }`;
+    expect(dataOf(await server.gql(dry, { csv })).importCases).toEqual({ created: 1, updated: 0, unchanged: 0, errors: [] });
+    expect(dataOf(await server.gql(`{ case(code: "DRY-1") { code } }`)).case).toBeNull();
+  });
+
+  it("answers row errors as data with line, column and message", async () => {
+    const result = dataOf(await server.gql(IMPORT_CASES, { csv: "code,procedure_name,applicant_name,unit_code,received_at,due_at\nB-1,P,A,VP,31/02/2023,17/11/2023\n" }));
+    expect(result.importCases).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      errors: [{ line: 2, column: "received_at", message: '"received_at": "31/02/2023" is not a date that exists.' }],
+    });
+  });
+
+  it("imports .xlsx the same way, dates typed as Excel dates or as text", async () => {
+    const b = await xlsxBase64();
+    expect(dataOf(await server.gql(IMPORT_CASES_XLSX, { b })).importCasesXlsx).toEqual({ created: 2, updated: 0, unchanged: 0, errors: [] });
+    expect(dataOf(await server.gql(IMPORT_CASES_XLSX, { b })).importCasesXlsx).toEqual({ created: 0, updated: 0, unchanged: 2, errors: [] });
+    const x1 = dataOf(await server.gql(`{ case(code: "X-1") { receivedAt dueAt resolvedAt } }`)).case;
+    expect(x1).toEqual({ receivedAt: "2023-11-01T01:15:00.000Z", dueAt: "2023-11-17T16:59:59.000Z", resolvedAt: null });
+    const x2 = dataOf(await server.gql(`{ case(code: "X-2") { receivedAt dueAt resolvedAt } }`)).case;
+    expect(x2).toEqual({ receivedAt: "2023-11-01T17:00:00.000Z", dueAt: "2023-11-20T16:59:59.000Z", resolvedAt: "2023-11-20T03:00:00.000Z" });
+  });
+
+  it("reports a file that is not a workbook, and refuses text that is not base64", async () => {
+    const notXlsx = dataOf(await server.gql(IMPORT_CASES_XLSX, { b: Buffer.from("code\n").toString("base64") }));
+    expect(notXlsx.importCasesXlsx.errors).toEqual([{ line: 1, column: null, message: expect.stringMatching(/Excel workbook/) }]);
+    expect(errorCode(await server.gql(IMPORT_CASES_XLSX, { b: "not base64!" }))).toBe("BAD_USER_INPUT");
+  });
+
+  it("takes an OFFICER's own unit's rows, refuses others' as row errors, and forbids a VIEWER", async () => {
+    const result = dataOf(await server.gql(IMPORT_CASES, { csv: CASES_CSV.replace("Công ty A", "Công ty A2") }, officerToken));
+    expect(result.importCases.errors).toEqual([
+      { line: 3, column: "code", message: 'Case "A-2" belongs to unit QLĐT; you may import only your own unit\'s cases (unit VP).' },
+      { line: 3, column: "unit_code", message: "You may import only your own unit's cases (unit VP); this row is for unit QLĐT." },
+    ]);
+    const own = "code,procedure_name,applicant_name,unit_code,received_at,due_at\nA-1,Cấp phép,Công ty A2,VP,01/11/2023,10/11/2023\n";
+    expect(dataOf(await server.gql(IMPORT_CASES, { csv: own }, officerToken)).importCases).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: 0,
+      errors: [],
+    });
+    const viewer = await server.gql(IMPORT_CASES, { csv: CASES_CSV }, viewerToken);
+    expect(errorCode(viewer)).toBe("FORBIDDEN");
+    expect(viewer.data).toBeNull();
+    expect(errorCode(await server.gql(IMPORT_CASES, { csv: CASES_CSV }, null))).toBe("UNAUTHENTICATED");
+  });
+
+  it("serves the export as an HTTP download that imports back unchanged", async () => {
+    const directive = dataOf<{ createDirective: { id: string } }>(
+      await server.gql(`mutation ($i: DirectiveInput!) { createDirective(input: $i) { id } }`, {
+        i: { number: "123/TB-BQL", subject: "Rà soát", issuedOn: "2023-11-08", periodStart: "2023-01-01", periodEnd: "2023-12-31", deadline: "2023-11-17" },
+      }),
+    ).createDirective;
+    const exported = dataOf(
+      await server.gql(
+        `query ($d: ID!) { exportForImport(kind: CASES, directiveId: $d) { fileName mimeType byteSize contentBase64 } }`,
+        { d: directive.id },
+        viewerToken,
+      ),
+    ).exportForImport;
+    const text = Buffer.from(exported.contentBase64, "base64");
+    expect(exported).toMatchObject({ fileName: "ho-so-123-TB-BQL.csv", mimeType: "text/csv; charset=utf-8", byteSize: text.length });
+    expect(dataOf(await server.gql(IMPORT_CASES, { csv: text.toString("utf8") })).importCases).toMatchObject({ unchanged: 4, errors: [] });
+    expect(errorCode(await server.gql(`{ exportForImport(kind: HPNET_TASKS, directiveId: "77") { fileName } }`))).toBe("NOT_FOUND");
+
+    const app = express().use(exportsRouter(server.app.db, ADMIN_TOKEN));
+    const http = app.listen(0, "127.0.0.1");
+    await new Promise((resolve) => http.once("listening", resolve));
+    const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    try {
+      const get = (path: string, token: string | null = ADMIN_TOKEN) =>
+        fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      const response = await get(`/exports/cases.csv?directiveId=${directive.id}`, viewerToken);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+      expect(response.headers.get("content-disposition")).toContain("ho-so-123-TB-BQL.csv");
+      const csv = await response.text();
+      expect(csv.split("\r\n").filter(Boolean)).toHaveLength(1 + 4);
+      expect(dataOf(await server.gql(IMPORT_CASES, { csv })).importCases).toEqual({ created: 0, updated: 0, unchanged: 4, errors: [] });
+
+      const unit = await (await get(`/exports/cases.csv?directiveId=${directive.id}&unitCode=QL%C4%90T`)).text();
+      expect(unit.split("\r\n").filter(Boolean).slice(1).map((l) => l.split(",")[0])).toEqual(["A-2"]);
+      expect((await get(`/exports/cases.csv?directiveId=999`)).status).toBe(404);
+      expect((await get(`/exports/things.csv?directiveId=${directive.id}`)).status).toBe(400);
+      expect((await get(`/exports/cases.csv?directiveId=${directive.id}`, null)).status).toBe(401);
+    } finally {
+      await new Promise((resolve) => http.close(resolve));
+    }
+  });
+});
