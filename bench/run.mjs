@@ -147,6 +147,8 @@ async function measureSize(target, cases) {
         series: { http: times.seriesHttp, statement: times.seriesRaw, board: times.boardHttp, ratio: ratio(times.seriesHttp, times.boardHttp) },
         serverPeakRssMiB: Math.round(server.peakRssMiB()),
       };
+    } catch (error) {
+      throw new Error(`${error.message}\n(server's log, last lines:)\n${server.stderr().slice(-3000)}`);
     } finally {
       await raw.close();
       await server.stop();

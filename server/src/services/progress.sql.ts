@@ -25,7 +25,8 @@ function dayOf(mysql: boolean, column: string, justAfter = false): string {
  * Every unit's compliance counts at the end of each Vietnam day from..until, in ONE statement
  * whatever the length of the series: each row's day of entering each count (the scope rules of
  * server/src/domain/scope.ts turned into moments) is bucketed per unit and day by SQL, and the
- * buckets are accumulated here. Entering moments, as of a moment M (M = a day's 23:59:59.999):
+ * buckets are accumulated here. Each branch counts its own buckets (GROUP BY inside it), so the outer
+ * sum adds a few thousand bucket rows instead of grouping one row per case and task again. Entering moments, as of a moment M (M = a day's 23:59:59.999):
  * - a case in scope (dueAt in the period, whatever M) is LATE or OVERDUE iff dueAt < M and it was
  *   not resolved at or before dueAt: it enters overdueCases on the day of dueAt + 1 ms;
  * - apologizedCases on the later of that day and its apology's issuedAt day (an apology issued
@@ -81,20 +82,20 @@ export async function progressCountsByUnit(
             SUM(e.o) AS overdueCases, SUM(e.a) AS apologizedCases,
             SUM(e.t) AS tasks, SUM(e.r) AS reportedTasks, SUM(e.f) AS filedTasks
        FROM (
-         SELECT c.unitId AS unitId, ${buckets.overdue[0]} AS day, ${buckets.overdue[1]} AS shift, 1 AS o, 0 AS a, 0 AS t, 0 AS r, 0 AS f
-           FROM cases c WHERE ${caseScope}
+         SELECT c.unitId AS unitId, ${buckets.overdue[0]} AS day, ${buckets.overdue[1]} AS shift, COUNT(*) AS o, 0 AS a, 0 AS t, 0 AS r, 0 AS f
+           FROM cases c WHERE ${caseScope} GROUP BY 1, 2, 3
          UNION ALL
-         SELECT c.unitId, ${buckets.apology[0]}, ${buckets.apology[1]}, 0, 1, 0, 0, 0
-           FROM cases c JOIN apologies a ON a.caseId = c.id WHERE ${caseScope}
+         SELECT c.unitId, ${buckets.apology[0]}, ${buckets.apology[1]}, 0, COUNT(*), 0, 0, 0
+           FROM cases c JOIN apologies a ON a.caseId = c.id WHERE ${caseScope} GROUP BY 1, 2, 3
          UNION ALL
-         SELECT t.unitId, ${buckets.task[0]}, ${buckets.task[1]}, 0, 0, 1, 0, 0
-           FROM hpnet_tasks t WHERE ${taskScope}
+         SELECT t.unitId, ${buckets.task[0]}, ${buckets.task[1]}, 0, 0, COUNT(*), 0, 0
+           FROM hpnet_tasks t WHERE ${taskScope} GROUP BY 1, 2, 3
          UNION ALL
-         SELECT t.unitId, ${buckets.reported[0]}, ${buckets.reported[1]}, 0, 0, 0, 1, 0
-           FROM hpnet_tasks t WHERE ${taskScope} AND (t.completionReportedAt IS NOT NULL OR t.archivedAt IS NOT NULL)
+         SELECT t.unitId, ${buckets.reported[0]}, ${buckets.reported[1]}, 0, 0, 0, COUNT(*), 0
+           FROM hpnet_tasks t WHERE ${taskScope} AND (t.completionReportedAt IS NOT NULL OR t.archivedAt IS NOT NULL) GROUP BY 1, 2, 3
          UNION ALL
-         SELECT t.unitId, ${buckets.filed[0]}, ${buckets.filed[1]}, 0, 0, 0, 0, 1
-           FROM hpnet_tasks t WHERE ${taskScope} AND t.workFileCreatedAt IS NOT NULL
+         SELECT t.unitId, ${buckets.filed[0]}, ${buckets.filed[1]}, 0, 0, 0, 0, COUNT(*)
+           FROM hpnet_tasks t WHERE ${taskScope} AND t.workFileCreatedAt IS NOT NULL GROUP BY 1, 2, 3
        ) e
       WHERE e.day <= ?
       GROUP BY e.unitId, e.day, e.shift`,
