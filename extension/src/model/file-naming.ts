@@ -16,7 +16,14 @@ export function safeFileName(proposed: string, fallback = "document"): string {
 
 /** "a.docx", then "a (2).docx", "a (3).docx" … for names already taken (compared case-insensitively). */
 export function uniqueFileName(name: string, taken: ReadonlySet<string>): string {
-  const lower = new Set([...taken].map((n) => n.toLowerCase()));
+  return uniqueAmongLowerCase(name, new Set([...taken].map((n) => n.toLowerCase())));
+}
+
+/**
+ * uniqueFileName against names kept in lower case, without copying them: unpacking an archive of
+ * hundreds of thousands of letters asks once per entry.
+ */
+export function uniqueAmongLowerCase(name: string, lower: ReadonlySet<string>): string {
   if (!lower.has(name.toLowerCase())) return name;
   const ext = path.extname(name);
   const stem = name.slice(0, name.length - ext.length);

@@ -1,5 +1,4 @@
 import type { Writable } from "node:stream";
-import { ZipPassThrough } from "fflate";
 import { apologyLetterRenderer, type ApologyLetterModel } from "../letters/apology-letter.js";
 import type { LetterTexts } from "../texts/letter-texts.js";
 import { apologyFileName } from "../document-file.js";
@@ -25,12 +24,8 @@ export async function writeApologyZip(
     const used = new Set<string>();
     let count = 0;
     for await (const model of letters) {
-      const entry = new ZipPassThrough(uniqueName(apologyFileName(model.caseCode), used));
-      // A zip's DOS date only holds 1980-2099: outside it the entry keeps the moment of writing.
-      const year = model.apology.issuedAt.getUTCFullYear();
-      if (year >= 1980 && year <= 2099) entry.mtime = model.apology.issuedAt;
-      zip.add(entry);
-      entry.push(render(model), true);
+      // A zip's DOS date only holds 1980-2107: outside it the entry keeps the moment of writing.
+      zip.add(uniqueName(apologyFileName(model.caseCode), used), render(model), { mtime: model.apology.issuedAt });
       count += 1;
       await zip.writable();
     }
@@ -72,6 +67,6 @@ export async function smallestLetterBytes(texts: LetterTexts): Promise<number> {
     dueAt: day,
     apology: { number: "", issuedAt: day, reason: "", newDueAt: day, signer: "" },
   });
-  // Local header and central directory entry (30 + 46 bytes) plus the shortest name, xin-loi-_.docx.
+  // Local header and central directory entry (30 + 46 bytes) plus the shortest name, xin-loi-_.docx, twice.
   return empty.length + 76 + 2 * "xin-loi-_.docx".length;
 }

@@ -1,4 +1,4 @@
-import { strToU8, type ZipDeflate } from "fflate";
+import type { ZipEntryStream } from "../zip-output.js";
 import { RELATIONSHIP_TYPES, relationshipsXml } from "./xlsx-parts.js";
 import type { XlsxWorkbookWriter } from "./xlsx-workbook-writer.js";
 import { xmlText } from "./xml-text.js";
@@ -54,7 +54,7 @@ export class XlsxSheet {
 
   constructor(
     private readonly book: XlsxWorkbookWriter,
-    private readonly entry: ZipDeflate,
+    private readonly entry: ZipEntryStream,
     readonly index: number,
     readonly path: string,
     private readonly options: XlsxSheetOptions,
@@ -116,10 +116,12 @@ export class XlsxSheet {
   /** Hands the buffered rows to the zip once there are enough; waits while the receiver is full. */
   async flush(force = false): Promise<void> {
     if (this.buffer.length >= FLUSH_AT || (force && this.buffer.length > 0)) {
-      this.entry.push(strToU8(this.buffer));
+      const text = this.buffer;
       this.buffer = "";
+      await this.entry.write(text);
+    } else {
+      await this.book.writable();
     }
-    await this.book.writable();
   }
 
   /** Ends the sheet (the workbook does it when the next sheet starts or the workbook finishes). */
@@ -127,8 +129,10 @@ export class XlsxSheet {
     if (this.ended) return;
     this.ended = true;
     this.buffer += `</sheetData>${this.tailXml()}</worksheet>`;
-    this.entry.push(strToU8(this.buffer), true);
+    const text = this.buffer;
     this.buffer = "";
+    await this.entry.write(text);
+    await this.entry.end();
     if (this.rels.length > 0) {
       this.book.addPart(this.path.replace(/([^/]+)$/, "_rels/$1.rels"), relationshipsXml(this.rels));
     }

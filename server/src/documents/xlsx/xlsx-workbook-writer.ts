@@ -1,5 +1,4 @@
 import type { Writable } from "node:stream";
-import { ZipDeflate, strToU8 } from "fflate";
 import { ZipOutput } from "../zip-output.js";
 import { XlsxSheet, type XlsxSheetOptions } from "./xlsx-sheet.js";
 import { XlsxStyles } from "./xlsx-styles.js";
@@ -8,7 +7,7 @@ import { xmlText } from "./xml-text.js";
 
 /**
  * A streaming SpreadsheetML (.xlsx) writer: sheets are written one after another, row by row,
- * deflated by fflate into a zip that goes straight to `output` with its backpressure honoured, so
+ * deflated by zlib (a stream, on libuv's thread pool) into a zip (zip-output.ts) that goes straight to `output` with its backpressure honoured, so
  * memory holds a few tens of kilobytes of XML whatever the number of rows. The small parts
  * (workbook, styles, content types, relationships, anything added with addPart: drawings, charts)
  * are written once the last sheet ends, when every sheet, style and part is known.
@@ -54,8 +53,7 @@ export class XlsxWorkbookWriter {
     const index = this.sheets.length + 1;
     const path = `xl/worksheets/sheet${index}.xml`;
     this.sheets.push({ name, path });
-    const entry = this.entry(path);
-    this.zip.add(entry);
+    const entry = this.zip.stream(path, { level: LEVEL, mtime: this.created });
     this.current = new XlsxSheet(this, entry, index, path, options, () => {
       this.current = null;
     });
@@ -67,7 +65,7 @@ export class XlsxWorkbookWriter {
    * its content type when the part needs an Override in [Content_Types].xml.
    */
   addPart(path: string, content: string | Uint8Array, contentType?: string): void {
-    this.parts.push({ path, data: typeof content === "string" ? strToU8(content) : content, contentType });
+    this.parts.push({ path, data: typeof content === "string" ? Buffer.from(content, "utf8") : content, contentType });
   }
 
   /** A chart part (DrawingML chart XML); answers its path relative to a drawing ("../charts/chart1.xml"). */
@@ -100,9 +98,7 @@ export class XlsxWorkbookWriter {
     if (this.current) await this.current.end();
     if (this.sheets.length === 0) throw new Error("A workbook needs at least one sheet.");
     const put = (path: string, content: string | Uint8Array) => {
-      const entry = this.entry(path);
-      this.zip.add(entry);
-      entry.push(typeof content === "string" ? strToU8(content) : content, true);
+      this.zip.add(path, typeof content === "string" ? Buffer.from(content, "utf8") : content, { level: LEVEL, mtime: this.created });
     };
     put("[Content_Types].xml", this.contentTypesXml());
     put("_rels/.rels", relationshipsXml([
@@ -123,12 +119,6 @@ export class XlsxWorkbookWriter {
   /** Stops writing (a source failed, the receiver left): the receiver gets a cut stream, never a file that looks whole. */
   abort(error: Error): void {
     this.zip.abort(error);
-  }
-
-  private entry(path: string): ZipDeflate {
-    const entry = new ZipDeflate(path, { level: LEVEL });
-    entry.mtime = this.created;
-    return entry;
   }
 
   private contentTypesXml(): string {
