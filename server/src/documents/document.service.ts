@@ -1,7 +1,7 @@
 import type { Writable } from "node:stream";
 import type { DataSource } from "typeorm";
 import { WorkingCalendar } from "../domain/calendar.js";
-import { complianceFigures } from "../domain/compliance.js";
+import { complianceFigures, type ComplianceCounts } from "../domain/compliance.js";
 import { timelinessAsOf, workingDaysLate } from "../domain/timeliness.js";
 import { Apology } from "../entities/apology.entity.js";
 import { Case } from "../entities/case.entity.js";
@@ -37,6 +37,7 @@ import { markdownReport } from "./reports/markdown-report.js";
 import type {
   ComplianceReportModel,
   ComplianceReportSource,
+  ComplianceFiguresSummary,
   OutstandingCase,
   OutstandingTask,
   UnitKind,
@@ -129,8 +130,8 @@ function directivePart(d: Directive): DirectiveFacts {
 }
 
 /** Figures per unit and for the board, from the same SQL aggregates as the API's Compliance. */
-async function figuresByUnit(db: DataSource, directive: Directive, asOf: Date) {
-  const [units, byUnit] = await Promise.all([unitsByCode(db), complianceCountsByUnit(db, directive, asOf)]);
+async function figuresByUnit(db: DataSource, directive: Directive, asOf: Date, counts: Promise<Map<number, ComplianceCounts>>) {
+  const [units, byUnit] = await Promise.all([unitsByCode(db), counts]);
   return {
     rows: units.map((unit) => ({
       unitId: unit.id,
@@ -147,21 +148,18 @@ async function figuresByUnit(db: DataSource, directive: Directive, asOf: Date) {
  */
 export async function complianceReportSource(db: DataSource, directive: Directive, asOf: Date): Promise<ComplianceReportSource> {
   const query = { directive, asOf };
-  const [{ rows, total }, holidays, afterDue, counts, people, progress] = await Promise.all([
-    figuresByUnit(db, directive, asOf),
+  // The counts as of the moment serve the summary and the chart's forecast: read once.
+  const countsNow = complianceCountsByUnit(db, directive, asOf);
+  const [summary, holidays, counts, people, progress] = await Promise.all([
+    complianceReportSummary(db, directive, asOf, countsNow),
     db.getRepository(Holiday).find(),
-    apologiesAfterDueByUnit(db, query),
     outstandingCounts(db, query),
     assigneeStats(db, directive, asOf),
-    progressChartData(db, directive, asOf),
+    progressChartData(db, directive, asOf, countsNow),
   ]);
   const calendar = new WorkingCalendar(holidays);
   return {
-    directive: directivePart(directive),
-    asOf,
-    units: rows.map(({ unitId, ...row }) => ({ ...row, apologizedAfterDue: afterDue.get(unitId) ?? 0 })),
-    total,
-    totalApologizedAfterDue: [...afterDue.values()].reduce((a, b) => a + b, 0),
+    ...summary,
     outstandingCaseCount: counts.cases,
     outstandingTaskCount: counts.tasks,
     assignees: people.map((p) => ({
@@ -206,6 +204,26 @@ export async function complianceReportSource(db: DataSource, directive: Directiv
   };
 }
 
+/** The report's summary only (the CSV report): the figures per unit and the board, the apologies after due. */
+export async function complianceReportSummary(
+  db: DataSource,
+  directive: Directive,
+  asOf: Date,
+  countsNow: Promise<Map<number, ComplianceCounts>> = complianceCountsByUnit(db, directive, asOf),
+): Promise<ComplianceFiguresSummary> {
+  const [{ rows, total }, afterDue] = await Promise.all([
+    figuresByUnit(db, directive, asOf, countsNow),
+    apologiesAfterDueByUnit(db, { directive, asOf }),
+  ]);
+  return {
+    directive: directivePart(directive),
+    asOf,
+    units: rows.map(({ unitId, ...row }) => ({ ...row, apologizedAfterDue: afterDue.get(unitId) ?? 0 })),
+    total,
+    totalApologizedAfterDue: [...afterDue.values()].reduce((a, b) => a + b, 0),
+  };
+}
+
 /** The report with both lists read into memory (the reminder letter lists them per unit). */
 export async function complianceReportModel(db: DataSource, directive: Directive, asOf: Date): Promise<ComplianceReportModel> {
   const source = await complianceReportSource(db, directive, asOf);
@@ -231,9 +249,11 @@ export async function writeComplianceReport(
   asOf: Date,
   output: Writable,
 ): Promise<void> {
+  // The CSV report is the summary alone: the lists, people and chart are not read for it.
+  if (format === "CSV") return writeText(csvReport(await complianceReportSummary(db, directive, asOf)), output);
   const source = await complianceReportSource(db, directive, asOf);
   if (format === "XLSX") await writeXlsxReport(source, output);
-  else await writeText(format === "CSV" ? csvReport(source) : markdownReport(source), output);
+  else await writeText(markdownReport(source), output);
 }
 
 /** The report in `format`, streamed from the database when written. */

@@ -34,7 +34,8 @@ export const OUTSTANDING_BATCH = 2_000;
  */
 async function* listedByUnit<T extends { unitId: number }>(
   db: DataSource,
-  query: () => SelectQueryBuilder<T>,
+  /** The list's query; `from`, when given, replaces the window's start (a batch starts at the last row's moment). */
+  query: (from?: Date) => SelectQueryBuilder<T>,
   unitId: number | undefined,
   columns: { moment: keyof T & string; code: keyof T & string },
   batchSize: number,
@@ -43,14 +44,17 @@ async function* listedByUnit<T extends { unitId: number }>(
   for (const unit of units) {
     let after: T | null = null;
     for (;;) {
-      const q = query();
+      // The next batch's range starts at the last row's moment (moment >= it, in place of the window's
+      // start), so the (unitId, moment) index is entered there: each batch reads its own rows, not the
+      // unit's year from its beginning again (that made a million-row list quadratic).
+      const q = query(after === null ? undefined : (after[columns.moment] as Date));
       const a = q.alias;
       q.andWhere(`${a}.unitId = :unitId`, { unitId: unit.id })
         .orderBy(`${a}.${columns.moment}`, "ASC")
         .addOrderBy(`${a}.${columns.code}`, "ASC")
         .limit(batchSize);
       if (after !== null) {
-        q.andWhere(`(${a}.${columns.moment} > :afterMoment OR (${a}.${columns.moment} = :afterMoment AND ${a}.${columns.code} > :afterCode))`, {
+        q.andWhere(`(${a}.${columns.moment} > :afterMoment OR ${a}.${columns.code} > :afterCode)`, {
           afterMoment: sqlMoment(after[columns.moment] as Date),
           afterCode: after[columns.code],
         });
@@ -69,13 +73,13 @@ async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
   return all;
 }
 
-function lateCasesQuery(db: DataSource, q: OutstandingQuery): SelectQueryBuilder<Case> {
+function lateCasesQuery(db: DataSource, q: OutstandingQuery, from?: Date): SelectQueryBuilder<Case> {
   const window = scopeWindow(q.directive.periodStart, q.directive.periodEnd);
   return db
     .getRepository(Case)
     .createQueryBuilder("c")
     .leftJoin(Apology, "a", "a.caseId = c.id")
-    .where("c.dueAt >= :from AND c.dueAt < :until", { from: sqlMoment(window.from), until: sqlMoment(window.until) })
+    .where("c.dueAt >= :from AND c.dueAt < :until", { from: sqlMoment(from ?? window.from), until: sqlMoment(window.until) })
     .andWhere("c.dueAt < :now AND (c.resolvedAt IS NULL OR c.resolvedAt > c.dueAt)", { now: sqlMoment(q.asOf) })
     .andWhere("(a.id IS NULL OR a.issuedAt > :now)");
 }
@@ -89,7 +93,7 @@ export function outstandingCaseRows(
   q: OutstandingQuery,
   batchSize = OUTSTANDING_BATCH,
 ): AsyncGenerator<{ row: Case; unitCode: string }> {
-  return listedByUnit(db, () => lateCasesQuery(db, q), q.unitId, { moment: "dueAt", code: "code" }, batchSize);
+  return listedByUnit(db, (from?: Date) => lateCasesQuery(db, q, from), q.unitId, { moment: "dueAt", code: "code" }, batchSize);
 }
 
 export async function outstandingCases(db: DataSource, q: OutstandingQuery): Promise<{ row: Case; unitCode: string }[]> {
@@ -103,12 +107,12 @@ export interface OutstandingTaskRow {
   filed: boolean;
 }
 
-function owedTasksQuery(db: DataSource, q: OutstandingQuery): SelectQueryBuilder<HpNetTask> {
+function owedTasksQuery(db: DataSource, q: OutstandingQuery, from?: Date): SelectQueryBuilder<HpNetTask> {
   const window = scopeWindow(q.directive.periodStart, q.directive.periodEnd);
   return db
     .getRepository(HpNetTask)
     .createQueryBuilder("t")
-    .where("t.assignedAt >= :from AND t.assignedAt < :until", { from: sqlMoment(window.from), until: sqlMoment(window.until) })
+    .where("t.assignedAt >= :from AND t.assignedAt < :until", { from: sqlMoment(from ?? window.from), until: sqlMoment(window.until) })
     .andWhere("t.assignedAt <= :now", { now: sqlMoment(q.asOf) })
     .andWhere(
       "(((t.completionReportedAt IS NULL OR t.completionReportedAt > :now) AND (t.archivedAt IS NULL OR t.archivedAt > :now))" +
@@ -126,7 +130,7 @@ export async function* outstandingTaskRows(
   q: OutstandingQuery,
   batchSize = OUTSTANDING_BATCH,
 ): AsyncGenerator<OutstandingTaskRow> {
-  const rows = listedByUnit(db, () => owedTasksQuery(db, q), q.unitId, { moment: "assignedAt", code: "externalId" }, batchSize);
+  const rows = listedByUnit(db, (from?: Date) => owedTasksQuery(db, q, from), q.unitId, { moment: "assignedAt", code: "externalId" }, batchSize);
   for await (const { row, unitCode } of rows) {
     yield { row, unitCode, reported: isTaskReportedAsOf(row, q.asOf), filed: isTaskFiledAsOf(row, q.asOf) };
   }

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { complianceFigures } from "../../domain/compliance.js";
+import { complianceFigures, type ComplianceCounts } from "../../domain/compliance.js";
 import { DEFAULT_PACE_DAYS, forecastOf, paceStart } from "../../domain/forecast.js";
 import { endOfDayMoment } from "../../domain/progress.js";
 import type { Directive } from "../../entities/directive.entity.js";
@@ -14,12 +14,18 @@ export { chartRange };
  * The board's and every unit's daily rate over the chart's range (Directive.progress's one statement)
  * and each unit's forecast as of the moment (Directive.forecast's rule, 7 days' pace).
  */
-export async function progressChartData(db: DataSource, directive: Directive, asOf: Date): Promise<ProgressChartData> {
+export async function progressChartData(
+  db: DataSource,
+  directive: Directive,
+  asOf: Date,
+  /** complianceCountsByUnit as of `asOf`, when the caller read it already (the report does): not read twice. */
+  countsNow?: Promise<Map<number, ComplianceCounts>>,
+): Promise<ProgressChartData> {
   const { from, until } = chartRange(directive, asOf);
   const [units, series, now, before] = await Promise.all([
     unitsByCode(db),
     progressCountsByUnit(db, directive, from, until),
-    complianceCountsByUnit(db, directive, asOf),
+    countsNow ?? complianceCountsByUnit(db, directive, asOf),
     complianceCountsByUnit(db, directive, paceStart(asOf, DEFAULT_PACE_DAYS)),
   ]);
   const rates = (points: ReturnType<typeof boardSeries>) =>

@@ -6,7 +6,7 @@ import {
   SUMMARY_HEADERS,
   TOTAL_LABEL,
   UNIT_KIND_TEXT,
-  type ComplianceReportSummary,
+  type ComplianceFiguresSummary,
 } from "./report.model.js";
 
 /**
@@ -37,7 +37,7 @@ const { apologizedAfterDue: afterDueHeader, ...figureHeaders } = SUMMARY_HEADERS
 export const CSV_HEADERS = [...Object.values(figureHeaders), "Diễn giải trạng thái", afterDueHeader];
 
 /** The summary as CSV text (a few dozen lines: one chunk). */
-export async function* csvReport(m: ComplianceReportSummary): AsyncGenerator<string> {
+export async function* csvReport(m: ComplianceFiguresSummary): AsyncGenerator<string> {
   let text = BOM + line(CSV_HEADERS);
   for (const { unit, figures: f, apologizedAfterDue } of m.units) {
     text += line([unit.code, unit.name, UNIT_KIND_TEXT[unit.kind], ...figures(f), apologizedAfterDue]);

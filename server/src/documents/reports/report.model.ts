@@ -39,8 +39,8 @@ export interface OutstandingTask {
   filed: boolean;
 }
 
-/** The consolidated report's head: the summary per unit and the sizes of the two lists (small, read first). */
-export interface ComplianceReportSummary {
+/** The figures per unit and for the board: all the CSV report holds. */
+export interface ComplianceFiguresSummary {
   directive: DirectiveFacts;
   asOf: Date;
   /** One row per unit, ordered by unit code. */
@@ -48,6 +48,10 @@ export interface ComplianceReportSummary {
   /** All units together, as Directive.compliance gives it. */
   total: ComplianceFigures;
   totalApologizedAfterDue: number;
+}
+
+/** The consolidated report's head: the summary per unit and the sizes of the two lists (small, read first). */
+export interface ComplianceReportSummary extends ComplianceFiguresSummary {
   outstandingCaseCount: number;
   outstandingTaskCount: number;
   /** HpNet figures per (unit, person), as Directive.assignees gives them (one row per person: small). */
