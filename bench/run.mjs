@@ -297,7 +297,7 @@ for (const entry of report.databases) {
   if (i) console.log(i.error ? `${entry.database}: import failed: ${i.error}` : `${entry.database}: importCases over HTTP, ${i.rows.toLocaleString("en")} rows (${i.csvMiB} MiB CSV) into an empty database: ${i.seconds} s = ${i.rowsPerSecond.toLocaleString("en")} rows/s, server peak RSS ${i.serverPeakRssMiB} MiB`);
   const d = entry.documents;
   if (Array.isArray(d)) {
-    for (const doc of d) console.log(`${entry.database}: ${doc.document}, ${doc.cases.toLocaleString("en")} cases: ${doc.seconds.toFixed(2)} s, ${(doc.bytes / 1_048_576).toFixed(1)} MiB, server peak RSS ${doc.peakRssMiB.toFixed(0)} MiB`);
+    for (const doc of d) console.log(`${entry.database}: ${doc.document}, ${doc.cases.toLocaleString("en")} cases: ${doc.seconds.toFixed(2)} s, ${doc.bytes >= 1_048_576 ? `${(doc.bytes / 1_048_576).toFixed(1)} MiB` : `${(doc.bytes / 1024).toFixed(1)} KiB`}, server peak RSS ${doc.peakRssMiB.toFixed(0)} MiB`);
   } else if (d?.error) console.log(`${entry.database}: documents failed: ${d.error}`);
 }
 report.finishedAt = new Date().toISOString();
