@@ -9,8 +9,13 @@ export function isLockConflict(error: unknown): boolean {
   return code === "ER_LOCK_DEADLOCK" || code === "ER_LOCK_WAIT_TIMEOUT";
 }
 
-/** Attempts of one import in all; after the last, the lock conflict is the caller's error. */
-export const LOCK_CONFLICT_ATTEMPTS = 3;
+/**
+ * Attempts of one import in all; after the last, the lock conflict is the caller's error. On a
+ * Galera cluster an import that lost the certification race to one on another node runs again
+ * (db/lock-rows.ts); with two replicas each running its queued imports one at a time, an import can
+ * lose to each of the other replica's imports started while it ran, so six, not three.
+ */
+export const LOCK_CONFLICT_ATTEMPTS = 6;
 
 /**
  * Runs an all-or-nothing transaction again after a lock conflict, after a short random pause so
@@ -32,7 +37,7 @@ export async function retryOnLockConflict<T>(
   }
 }
 
-/** 20–100 ms after the first conflict, 40–200 ms after the second: the winner has usually committed by then. */
+/** 20–100 ms after the first conflict, 40–200 ms after the second, …: the winner has usually committed by then. */
 function randomPause(attempt: number): Promise<void> {
   const ms = attempt * (20 + Math.random() * 80);
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -15,6 +15,11 @@ const UNREACHABLE_CODES = new Set([
   "PROTOCOL_SEQUENCE_TIMEOUT",
   "ER_CON_COUNT_ERROR",
   "ER_SERVER_SHUTDOWN",
+  // 1047 "WSREP has not yet prepared node for application use": a Galera node out of the cluster's
+  // primary component (its peers gone, or still joining). Another node, or this one soon, serves.
+  "ER_UNKNOWN_COM_ERROR",
+  // A statement cut short under a Galera node that lost its peers while it ran.
+  "ER_QUERY_INTERRUPTED",
 ]);
 
 export function isDatabaseUnreachable(error: unknown): boolean {

@@ -1,4 +1,5 @@
-import { DataSource, type EntityManager, type QueryRunner } from "typeorm";
+import { DataSource, type EntityManager } from "typeorm";
+import { takeImportTurn } from "../db/lock-rows.js";
 import { sqliteWriteGate, WriteGate } from "../db/write-gate.js";
 
 export interface TransactionOutcome<T> {
@@ -11,14 +12,18 @@ export interface TransactionOutcome<T> {
  * (an import that writes) runs it after every other exclusive import into the same database.
  *
  * MariaDB/MySQL: a pooled connection of its own, as any transaction. An exclusive import first
- * takes a named lock (GET_LOCK) for the database, held until it has committed or rolled back:
- * its key lookups lock the gaps where new keys go (SELECT … FOR UPDATE), and InnoDB's gap locks
- * do not exclude each other, so two imports inserting into the same gap at once would deadlock
- * on every batch, even with different keys (measured: four 3,000-row imports of distinct new
- * keys, two rounds in five failed after three attempts each). Waiting for that lock never holds
- * a pooled connection the rest of the server needs: imports of one process queue in memory, and
- * the one at the head asks GET_LOCK(name, 0) (replicas), giving its connection back between tries
- * (ten imports waiting on a pool of ten once kept /health waiting 14 s).
+ * takes the imports' turn for the database, held until it has committed or rolled back: its key
+ * lookups lock the gaps where new keys go (SELECT … FOR UPDATE), and InnoDB's gap locks do not
+ * exclude each other, so two imports inserting into the same gap at once would deadlock on every
+ * batch, even with different keys (measured: four 3,000-row imports of distinct new keys, two
+ * rounds in five failed after three attempts each). The turn is a lock row (db/lock-rows.ts) read
+ * FOR UPDATE and updated as the transaction's first statements, not a named lock (GET_LOCK): a
+ * named lock is local to one node of a Galera cluster, a row write is certified cluster-wide.
+ * Imports on one node (or a plain server) wait for each other on the row lock; imports on two
+ * Galera nodes both run, and the one committing second fails certification (ER_LOCK_DEADLOCK) and
+ * runs again from the start (import-run.ts). Waiting never holds more than one pooled connection
+ * of a process: its imports queue in memory first (ten imports waiting on a pool of ten once kept
+ * /health waiting 14 s); that queue is this process's own, nothing another replica needs.
  *
  * SQLite: TypeORM's better-sqlite3 driver sends every query of the process through ONE shared
  * connection, so a long import transaction there would swallow the statements of requests served
@@ -65,23 +70,21 @@ async function onPooledConnection<T>(
   work: (manager: EntityManager) => Promise<TransactionOutcome<T>>,
   exclusive: boolean,
 ): Promise<T> {
-  const lock = exclusive && db.options.type === "mysql" ? importLockName(db) : null;
-  const runner = lock ? await connectionHoldingLock(db, lock) : db.createQueryRunner();
-  if (!lock) await runner.connect();
+  const runner = db.createQueryRunner();
+  await runner.connect();
   try {
     await runner.startTransaction();
     try {
+      if (exclusive && db.options.type === "mysql") await takeTurn(runner.manager);
       const outcome = await work(runner.manager);
       if (outcome.commit) await runner.commitTransaction();
       else await runner.rollbackTransaction();
       return outcome.value;
     } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;
     }
   } finally {
-    // A connection that broke has released its named locks with it; the import's own error counts.
-    if (lock) await runner.query("SELECT RELEASE_LOCK(?)", [lock]).catch(() => undefined);
     await runner.release();
   }
 }
@@ -89,33 +92,14 @@ async function onPooledConnection<T>(
 /** Seconds an import waits for the one before it; a 100,000-row import takes about 11 s on MariaDB. */
 const IMPORT_LOCK_WAIT_SECONDS = 600;
 
-/** One name per database on the server (names are server-wide and at most 64 characters). */
-function importLockName(db: DataSource): string {
-  return `cchc_import:${String(db.options.database)}`.slice(0, 64);
-}
-
-/**
- * A pooled connection that holds the named lock. Another replica's import may hold it: then the
- * connection goes back to the pool and the lock is asked for again after a pause (50 ms doubling
- * to 1 s), so no connection sits idle waiting.
- */
-async function connectionHoldingLock(db: DataSource, name: string): Promise<QueryRunner> {
-  const deadline = Date.now() + IMPORT_LOCK_WAIT_SECONDS * 1000;
-  for (let pause = 50; ; pause = Math.min(2 * pause, 1000)) {
-    const runner = db.createQueryRunner();
-    try {
-      await runner.connect();
-      const rows = (await runner.query("SELECT GET_LOCK(?, 0) AS taken", [name])) as { taken: unknown }[];
-      if (Number(rows[0]?.taken) === 1) return runner;
-    } catch (error) {
-      await runner.release();
-      throw error;
-    }
-    await runner.release();
-    if (Date.now() > deadline) {
-      throw new Error(`Another import into this database has been running for ${IMPORT_LOCK_WAIT_SECONDS} s; try again when it has finished.`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, pause * (0.75 + Math.random() / 2)));
+async function takeTurn(manager: EntityManager): Promise<void> {
+  try {
+    await takeImportTurn(manager, IMPORT_LOCK_WAIT_SECONDS);
+  } catch (error) {
+    const e = error as { code?: string; driverError?: { code?: string } };
+    if ((e.driverError?.code ?? e.code) !== "ER_LOCK_WAIT_TIMEOUT") throw error;
+    // Not a race to run again: the import before this one is still running.
+    throw new Error(`Another import into this database has been running for ${IMPORT_LOCK_WAIT_SECONDS} s; try again when it has finished.`);
   }
 }
 
