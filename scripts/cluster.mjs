@@ -31,6 +31,8 @@ export function clusterPorts(base = 0) {
     http: 18080 + base,
     /** HAProxy: TCP round robin over the three nodes (the replicas' DATABASE_URL). */
     sqlProxy: 33070 + base,
+    /** HAProxy's statistics page (/stats;csv). */
+    stats: 18090 + base,
   };
 }
 
@@ -210,6 +212,40 @@ export function startNode(dir, ports, i, { bootstrap = false } = {}) {
   return child.pid;
 }
 
+/**
+ * Starts node i again after it stopped or was killed: first `--wsrep-recover` reads the last
+ * committed position from its InnoDB log, then the node starts from there, so it rejoins by IST
+ * (the writes it missed, from a peer's gcache) instead of a full SST, which would hold the donor's
+ * writes while rsync copies. Resolves with the new pid.
+ */
+export async function restartNode(dir, ports, i) {
+  const args = nodeArgs(dir, ports, i);
+  const recoverLog = join(dir, `node${i + 1}.recover.err`);
+  const recovered = spawnSync(MARIADBD, [...args.filter((a) => !a.startsWith("--log-error=")), `--log-error=${recoverLog}`, "--wsrep-recover"], {
+    encoding: "utf8",
+    env: { ...process.env, PATH: pathWithSbin() },
+    timeout: 60_000,
+  });
+  const text = existsSync(recoverLog) ? readFileSync(recoverLog, "utf8") : `${recovered.stderr}`;
+  const position = /Recovered position:\s*([0-9a-f-]{36}:-?\d+)/.exec(text)?.[1];
+  if (position && !position.endsWith(":-1")) args.push(`--wsrep-start-position=${position}`);
+  const child = startDetached(MARIADBD, args, join(dir, `node${i + 1}.out`));
+  const state = readState(dir);
+  if (state) {
+    state.pids.nodes[i] = child.pid;
+    writeState(dir, state);
+  }
+  return child.pid;
+}
+
+/** Records a process started beside the cluster (an extra replica), so that stopCluster stops it too. */
+export function trackPid(dir, pid) {
+  const state = readState(dir);
+  if (!state) return;
+  state.pids.extra = [...(state.pids.extra ?? []), pid];
+  writeState(dir, state);
+}
+
 function initDatadir(dir, i) {
   const data = join(dir, `node${i + 1}`);
   mkdirSync(data, { recursive: true });
@@ -249,12 +285,21 @@ backend replicas
   option redispatch
 ${ports.replicas.map((p, i) => `  server replica${i + 1} 127.0.0.1:${p} check inter 1s fall 2 rise 1`).join("\n")}
 
+# Requests per replica and connections per node, as CSV: GET /stats;csv
+listen stats
+  mode http
+  bind 127.0.0.1:${ports.stats}
+  stats enable
+  stats uri /stats
+
 # The database: round robin over the three Galera nodes, per connection; a dead node leaves after 2 s.
 listen galera
   mode tcp
   bind 127.0.0.1:${ports.sqlProxy}
   balance roundrobin
   option tcpka
+  retries 3
+  option redispatch
 ${ports.sql.map((p, i) => `  server node${i + 1} 127.0.0.1:${p} check inter 1s fall 2 rise 2 on-marked-down shutdown-sessions`).join("\n")}
 `;
 }
@@ -297,6 +342,20 @@ export async function startReplica(dir, ports, r, { token, databaseUrl = proxyDa
   }
 }
 
+/** HAProxy's counters: for each backend server (replica1, replica2, node1, …), the sessions it served in all. */
+export async function proxyStats(ports) {
+  const csv = await (await fetch(`http://127.0.0.1:${ports.stats}/stats;csv`)).text();
+  const [header, ...lines] = csv.trim().split("\n");
+  const columns = header.replace(/^# /, "").split(",");
+  const out = {};
+  for (const line of lines) {
+    const cells = line.split(",");
+    const row = Object.fromEntries(columns.map((c, k) => [c, cells[k]]));
+    if (row.svname !== "FRONTEND" && row.svname !== "BACKEND") out[row.svname] = { sessions: Number(row.stot), status: row.status };
+  }
+  return out;
+}
+
 /** Kills a process (SIGKILL unless told) and waits until it is gone. */
 export async function killPid(pid, signal = "SIGKILL", timeoutMs = 15_000) {
   if (!isAlive(pid)) return;
@@ -325,10 +384,12 @@ export async function startCluster({ dir = DEFAULT_DIR, base = 0, replicas = 2, 
   if (missing) throw new Error(`cannot start a Galera cluster here: ${missing}`);
   await stopCluster({ dir });
   const ports = clusterPorts(base);
-  for (const port of [...ports.sql, ...ports.galera, ...ports.replicas, ports.http, ports.sqlProxy]) {
+  for (const port of [...ports.sql, ...ports.galera, ...ports.ist, ...ports.sst, ...ports.replicas, ports.http, ports.sqlProxy, ports.stats]) {
     if (await portOpen(port)) throw new Error(`port ${port} is in use; another cluster runs? (npm run cluster -- stop)`);
   }
   mkdirSync(dir, { recursive: true });
+  // The joiners' rsync daemon writes as "nobody" (see startNode): it must be able to reach the data directories.
+  chmodSync(dir, 0o755);
   const started = Date.now();
   const state = { dir, base, ports, pids: { nodes: [], haproxy: null, replicas: [] }, startedAt: new Date().toISOString() };
   const token = randomBytes(24).toString("base64url");
@@ -392,7 +453,7 @@ export async function stopCluster({ dir = DEFAULT_DIR, keep = false } = {}) {
   const state = readState(dir);
   if (state) {
     const pids = state.pids ?? {};
-    await Promise.all((pids.replicas ?? []).map((pid) => killPid(pid, "SIGTERM")));
+    await Promise.all([...(pids.replicas ?? []), ...(pids.extra ?? [])].map((pid) => killPid(pid, "SIGTERM")));
     if (pids.haproxy) await killPid(pids.haproxy, "SIGTERM");
     // Nodes: SIGTERM is a clean shutdown; a node that hangs is killed.
     await Promise.all((pids.nodes ?? []).map((pid) => killPid(pid, "SIGTERM", 30_000)));

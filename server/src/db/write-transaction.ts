@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from "typeorm";
+import { isGalera, withoutCausalWaits } from "./galera.js";
 
 /**
  * How writes through the API stay consistent: serialised writes, not version columns. The
@@ -26,7 +27,11 @@ export async function inWriteTransaction<T>(db: DataSource, work: (manager: Enti
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await oneAfterAnother(db, () =>
-        db.options.type === "mysql" ? db.transaction("READ COMMITTED", work) : db.transaction(work),
+        db.options.type === "mysql"
+          ? isGalera(db).then((galera) =>
+              db.transaction("READ COMMITTED", (manager) => withoutCausalWaits(manager, galera, () => work(manager))),
+            )
+          : db.transaction(work),
       );
     } catch (error) {
       if (attempt >= WRITE_ATTEMPTS || !isLostRace(error)) throw error;
@@ -54,11 +59,48 @@ function isLostRace(error: unknown): boolean {
 }
 
 const queues = new WeakMap<DataSource, Promise<unknown>>();
+const pooledWriters = new WeakMap<DataSource, Semaphore>();
 
+/**
+ * MariaDB/MySQL: at most the pool's size less four write transactions of this process at once. A
+ * write holding its record's lock may still read through the request's loaders, on another pooled
+ * connection (the unit named in a FORBIDDEN message); with every connection taken by writes waiting
+ * for that lock, that read waited for a connection none would give back until the lock wait
+ * timeout (measured: 50 issueApology of one case on two replicas, 45 answered after 50 s). The
+ * four spare connections serve those reads, /health's probe, an import and the reads of requests.
+ */
 function oneAfterAnother<T>(db: DataSource, task: () => Promise<T>): Promise<T> {
-  if (db.options.type === "mysql") return task();
+  if (db.options.type === "mysql") {
+    let writers = pooledWriters.get(db);
+    if (!writers) {
+      const poolSize = Number((db.options as { poolSize?: number }).poolSize ?? 10);
+      writers = new Semaphore(Math.max(1, poolSize - 4));
+      pooledWriters.set(db, writers);
+    }
+    return writers.run(task);
+  }
   const previous = queues.get(db) ?? Promise.resolve();
   const current = previous.catch(() => undefined).then(task);
   queues.set(db, current);
   return current;
+}
+
+/** At most `limit` tasks at once; the others wait in arrival order. */
+class Semaphore {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running += 1;
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running -= 1;
+    }
+  }
 }

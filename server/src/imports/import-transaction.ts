@@ -1,4 +1,5 @@
 import { DataSource, type EntityManager } from "typeorm";
+import { isGalera, withoutCausalWaits } from "../db/galera.js";
 import { takeImportTurn } from "../db/lock-rows.js";
 import { sqliteWriteGate, WriteGate } from "../db/write-gate.js";
 
@@ -70,13 +71,16 @@ async function onPooledConnection<T>(
   work: (manager: EntityManager) => Promise<TransactionOutcome<T>>,
   exclusive: boolean,
 ): Promise<T> {
+  const galera = await isGalera(db);
   const runner = db.createQueryRunner();
   await runner.connect();
   try {
     await runner.startTransaction();
     try {
-      if (exclusive && db.options.type === "mysql") await takeTurn(runner.manager);
-      const outcome = await work(runner.manager);
+      const outcome = await withoutCausalWaits(runner.manager, galera, async () => {
+        if (exclusive && db.options.type === "mysql") await takeTurn(runner.manager);
+        return work(runner.manager);
+      });
       if (outcome.commit) await runner.commitTransaction();
       else await runner.rollbackTransaction();
       return outcome.value;

@@ -1,0 +1,46 @@
+import type { DataSource, EntityManager } from "typeorm";
+
+/**
+ * A MariaDB Galera node is run with causal reads (wsrep_sync_wait = 1, README "Several replicas on
+ * a Galera cluster"): a read, and the start of a transaction, first waits until the node has
+ * applied every write the cluster committed before it, so a request sees every write acknowledged
+ * before it, whichever replica and node served that write.
+ *
+ * Inside a write transaction that wait must not happen again: the transaction holds row locks by
+ * then, and a causal wait that needs the node to apply a write from another node which itself
+ * waits for one of those locks only ends at the causal read timeout (measured: 50 issueApology
+ * of one case spread over three nodes, 45 of them stuck until the 50 s lock wait timeout). The
+ * write transactions therefore begin causally (START TRANSACTION waits) and then turn the wait off
+ * for the rest of the transaction: a later read that missed a concurrent write from another node
+ * cannot make a wrong write, because Galera's certification then fails the commit (same row or
+ * same unique key), and the transaction runs again (db/write-transaction.ts, imports/import-run.ts).
+ */
+export async function withoutCausalWaits<T>(manager: EntityManager, galera: boolean, work: () => Promise<T>): Promise<T> {
+  if (!galera) return work();
+  await manager.query("SET SESSION wsrep_sync_wait = 0");
+  try {
+    return await work();
+  } finally {
+    // Back to the server's setting for the connection's next user; a broken connection is dropped anyway.
+    await manager.query("SET SESSION wsrep_sync_wait = DEFAULT").catch(() => undefined);
+  }
+}
+
+const galera = new WeakMap<DataSource, Promise<boolean>>();
+
+/**
+ * Whether the data source's server is a Galera node (asked once per data source; MySQL has no
+ * wsrep). Ask before taking a transaction's connection: the question needs a pooled connection.
+ */
+export function isGalera(db: DataSource): Promise<boolean> {
+  if (db.options.type !== "mysql") return Promise.resolve(false);
+  let known = galera.get(db);
+  if (!known) {
+    known = db
+      .query("SELECT @@GLOBAL.wsrep_on AS wsrepOn")
+      .then((rows: { wsrepOn: unknown }[]) => Number(rows[0]?.wsrepOn) === 1)
+      .catch(() => false);
+    galera.set(db, known);
+  }
+  return known;
+}
