@@ -377,9 +377,10 @@ export async function killPid(pid, signal = "SIGKILL", timeoutMs = 15_000) {
 /**
  * Starts the whole cluster in `dir` (created afresh): three Galera nodes (the first bootstraps,
  * the others join by rsync SST), the database `cchc`, HAProxy, two replicas. Returns the state:
- * URLs, pids, token. Stops whatever an earlier run of the same `dir` left first.
+ * URLs, pids, token. Stops whatever an earlier run of the same `dir` left first. `env`: more
+ * settings for the replicas (they also inherit this process's environment, CCHC_* included).
  */
-export async function startCluster({ dir = DEFAULT_DIR, base = 0, replicas = 2, log = () => undefined } = {}) {
+export async function startCluster({ dir = DEFAULT_DIR, base = 0, replicas = 2, env = {}, log = () => undefined } = {}) {
   const missing = missingPrerequisites();
   if (missing) throw new Error(`cannot start a Galera cluster here: ${missing}`);
   await stopCluster({ dir });
@@ -421,7 +422,7 @@ export async function startCluster({ dir = DEFAULT_DIR, base = 0, replicas = 2, 
       await sleep(100);
     }
     // Replicas start together: the migrations' lock (db/exclusive-migrations.ts) lets one migrate.
-    state.pids.replicas = await Promise.all(Array.from({ length: replicas }, (_, r) => startReplica(dir, ports, r, { token })));
+    state.pids.replicas = await Promise.all(Array.from({ length: replicas }, (_, r) => startReplica(dir, ports, r, { token, env })));
     writeState(dir, state);
     // HAProxy's health checks see both replicas within a second.
     for (let t = 0; ; t++) {
@@ -499,7 +500,7 @@ function describe(state, how) {
     `  Admin token: in ${state.tokenFile}`,
     `  Database (HAProxy TCP over 3 Galera nodes): ${state.databaseUrl}`,
     ...state.nodeUrls.map((u, i) => `  Node ${i + 1}: ${u}`),
-    `  For the bench: export CCHC_BENCH_CLUSTER_URL=${state.url} CCHC_BENCH_CLUSTER_DATABASE_URL=${state.databaseUrl}`,
+    `  For the bench (npm run bench): export CCHC_BENCH_CLUSTER_URL=mysql://root@127.0.0.1:${state.ports.sqlProxy}`,
     `  Stop: npm run cluster -- stop`,
     "",
   ].join("\n");
