@@ -15,7 +15,7 @@
 // Times: BENCH_WARMUP (3) rounds, then BENCH_REPS rounds (15; 7 at 1,000,000 cases), the kinds interleaved
 // within each round so the machine's load weighs on all alike; median and best of each.
 //   npm run bench
-//   BENCH_SIZES=10000,100000 npm run bench            (default 10000,100000,1000000)
+//   BENCH_SIZES=10000,100000 npm run bench            (default 10000,100000,1000000; none: no size)
 //   BENCH_DATABASES=sqlite,mariadb,cluster            (default: all that are present)
 //   CCHC_BENCH_MYSQL_URL=mysql://root@127.0.0.1:3306  (the default; "off" skips MariaDB)
 //   CCHC_BENCH_CLUSTER_URL=mysql://root@127.0.0.1:3307  (the cluster's proxy or a node; off unless set)
@@ -42,7 +42,8 @@ const { setLogLevel } = require("../dist/server/src/log.js");
 setLogLevel("error");
 
 const TOKEN = "bench-run-token-0123456789abcdef";
-const SIZES = (process.env.BENCH_SIZES ?? "10000,100000,1000000").split(",").map(Number);
+// BENCH_SIZES=none measures no size (the import and the documents only).
+const SIZES = (process.env.BENCH_SIZES ?? "10000,100000,1000000").split(",").filter((n) => /^\d+$/.test(n.trim())).map(Number);
 const TASKS_CAP = Number(process.env.BENCH_TASKS_CAP ?? 100_000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
