@@ -40,12 +40,16 @@ export async function writeBytes(output: Writable, bytes: Buffer): Promise<void>
 /**
  * The size and (up to the limit) the bytes of a document, produced once per GraphQL request
  * whichever of byteSize and contentBase64 are asked. Both field resolvers register what they
- * need in the same tick and the file is produced on the next one: when the size is not asked,
- * production stops as soon as the limit is passed; when it is, the rest is counted and dropped,
- * never held. A file known to be over the limit beforehand (sizeAtLeast) is not built for its bytes.
+ * need in the same tick and the file is produced on the next one:
+ * - the bytes only: production stops as soon as the limit is passed;
+ * - the size only: the file is written into a counting sink that keeps no byte (a file of any size
+ *   is counted in the memory of its generation, never held);
+ * - both: the bytes are kept up to the limit and the rest is counted and dropped, one pass.
+ * A file known to be over the limit beforehand (sizeAtLeast) is not built for its bytes.
  */
 export class InlineContent {
   private wantsSize = false;
+  private wantsContent = false;
   private run: Promise<Collected & { complete: boolean }> | null = null;
 
   constructor(
@@ -57,17 +61,22 @@ export class InlineContent {
     this.wantsSize = true;
     const result = await this.produce();
     if (result.complete) return result.size;
-    // Produced for its bytes only and stopped at the limit: count the whole file now.
-    return (await collect((output) => this.document.write(output))).size;
+    // Produced for its bytes only and stopped at the limit: count the whole file now, keeping nothing.
+    return (await collect((output) => this.document.write(output), 0)).size;
   }
 
   /** The bytes, or null when the file is larger than the limit. */
   async content(): Promise<Buffer | null> {
+    this.wantsContent = true;
     return (await this.produce()).content;
   }
 
   private produce(): Promise<Collected & { complete: boolean }> {
     this.run ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      if (!this.wantsContent) {
+        const counted = await collect((output) => this.document.write(output), 0);
+        return { size: counted.size, content: null, complete: true };
+      }
       if (!this.wantsSize && this.document.sizeAtLeast) {
         const least = await this.document.sizeAtLeast();
         if (least > this.limit) return { size: least, content: null, complete: false };

@@ -32,13 +32,19 @@ export const OUTSTANDING_BATCH = 2_000;
  * columns, moments DATETIME(3) or SQLite's sortable text). No connection is held between batches:
  * a reader that stops (a client gone) leaves nothing open.
  */
-async function* listedByUnit<T extends { unitId: number }>(
+async function* listedByUnit<T extends { id: number; unitId: number }>(
   db: DataSource,
   /** The list's query; `from`, when given, replaces the window's start (a batch starts at the last row's moment). */
   query: (from?: Date) => SelectQueryBuilder<T>,
   unitId: number | undefined,
   columns: { moment: keyof T & string; code: keyof T & string },
   batchSize: number,
+  /**
+   * Find each batch's ids in a covering index first, then read those rows: worth it when few of the
+   * unit's rows are listed (late cases without an apology: a sixth of a large year's cases, whose
+   * rows are then not all read); when a third or more are (tasks owed), one statement reads less.
+   */
+  idsFirst: boolean,
 ): AsyncGenerator<{ row: T; unitCode: string }> {
   const units = (await unitsByCode(db)).filter((u) => unitId === undefined || u.id === unitId);
   for (const unit of units) {
@@ -59,10 +65,24 @@ async function* listedByUnit<T extends { unitId: number }>(
           afterCode: after[columns.code],
         });
       }
-      const rows = await q.getMany();
-      for (const row of rows) yield { row, unitCode: unit.code };
-      if (rows.length < batchSize) break;
-      after = rows[rows.length - 1];
+      if (!idsFirst) {
+        const rows = await q.getMany();
+        for (const row of rows) yield { row, unitCode: unit.code };
+        if (rows.length < batchSize) break;
+        after = rows[rows.length - 1];
+        continue;
+      }
+      // The batch's ids and keys from the covering index alone, then its rows by id, in the batch's order.
+      const keys = await q.select([`${a}.id`, `${a}.${columns.moment}`, `${a}.${columns.code}`]).getMany();
+      if (keys.length === 0) break;
+      const full = await db.getRepository<T>(q.expressionMap.mainAlias!.target).findBy({ id: In(keys.map((k) => k.id)) } as never);
+      const byId = new Map(full.map((row) => [row.id, row]));
+      for (const key of keys) {
+        const row = byId.get(key.id);
+        if (row) yield { row, unitCode: unit.code };
+      }
+      if (keys.length < batchSize) break;
+      after = keys[keys.length - 1];
     }
   }
 }
@@ -78,10 +98,10 @@ function lateCasesQuery(db: DataSource, q: OutstandingQuery, from?: Date): Selec
   return db
     .getRepository(Case)
     .createQueryBuilder("c")
-    .leftJoin(Apology, "a", "a.caseId = c.id")
     .where("c.dueAt >= :from AND c.dueAt < :until", { from: sqlMoment(from ?? window.from), until: sqlMoment(window.until) })
     .andWhere("c.dueAt < :now AND (c.resolvedAt IS NULL OR c.resolvedAt > c.dueAt)", { now: sqlMoment(q.asOf) })
-    .andWhere("(a.id IS NULL OR a.issuedAt > :now)");
+    // No apology issued by the moment (a case has at most one): answered from (caseId, issuedAt) alone.
+    .andWhere("NOT EXISTS (SELECT 1 FROM apologies a WHERE a.caseId = c.id AND a.issuedAt <= :now)");
 }
 
 /**
@@ -93,7 +113,7 @@ export function outstandingCaseRows(
   q: OutstandingQuery,
   batchSize = OUTSTANDING_BATCH,
 ): AsyncGenerator<{ row: Case; unitCode: string }> {
-  return listedByUnit(db, (from?: Date) => lateCasesQuery(db, q, from), q.unitId, { moment: "dueAt", code: "code" }, batchSize);
+  return listedByUnit(db, (from?: Date) => lateCasesQuery(db, q, from), q.unitId, { moment: "dueAt", code: "code" }, batchSize, true);
 }
 
 export async function outstandingCases(db: DataSource, q: OutstandingQuery): Promise<{ row: Case; unitCode: string }[]> {
@@ -130,7 +150,7 @@ export async function* outstandingTaskRows(
   q: OutstandingQuery,
   batchSize = OUTSTANDING_BATCH,
 ): AsyncGenerator<OutstandingTaskRow> {
-  const rows = listedByUnit(db, (from?: Date) => owedTasksQuery(db, q, from), q.unitId, { moment: "assignedAt", code: "externalId" }, batchSize);
+  const rows = listedByUnit(db, (from?: Date) => owedTasksQuery(db, q, from), q.unitId, { moment: "assignedAt", code: "externalId" }, batchSize, false);
   for await (const { row, unitCode } of rows) {
     yield { row, unitCode, reported: isTaskReportedAsOf(row, q.asOf), filed: isTaskFiledAsOf(row, q.asOf) };
   }

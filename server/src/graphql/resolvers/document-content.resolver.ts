@@ -4,6 +4,7 @@ import { BadUserInputError } from "../../core/errors.js";
 import { DocumentType } from "../types/document.type.js";
 
 const MIB = 1024 * 1024;
+const INT_MAX = 2 ** 31 - 1;
 
 /**
  * Document.byteSize and Document.contentBase64: the file is produced only when one of them is
@@ -14,7 +15,16 @@ const MIB = 1024 * 1024;
 export class DocumentContentResolver {
   @FieldResolver(() => Int, { description: "The file's size in bytes (of the decoded content)." })
   async byteSize(@Root() doc: DocumentType): Promise<number> {
-    return doc.content.size();
+    const size = await doc.content.size();
+    // The contract's Int is 32-bit: a larger file (the letters of a very large year) has no byteSize to give.
+    if (size > INT_MAX) {
+      throw new BadUserInputError(
+        `${doc.fileName} is ${size} bytes, more than byteSize (a 32-bit Int) can say: download it from downloadPath ` +
+          `(GET ${doc.downloadPath} with the same bearer token), which streams it.`,
+        { downloadPath: doc.downloadPath, byteSize: String(size) },
+      );
+    }
+    return size;
   }
 
   @FieldResolver(() => String, {
