@@ -463,6 +463,35 @@ export async function stopCluster({ dir = DEFAULT_DIR, keep = false } = {}) {
   return state !== null;
 }
 
+/**
+ * SIGKILLs every process the state of `dir` names, synchronously: for a process's "exit" handler
+ * (a test run that dies before its afterAll), so that no node, proxy or replica outlives it.
+ */
+export function killClusterSync(dir = DEFAULT_DIR) {
+  const state = readState(dir);
+  if (!state) return;
+  const pids = state.pids ?? {};
+  for (const pid of [...(pids.replicas ?? []), ...(pids.extra ?? []), pids.haproxy, ...(pids.nodes ?? [])]) {
+    if (!pid) continue;
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      /* gone already */
+    }
+  }
+}
+
+/** The first of `bases` whose every port (clusterPorts) is free, or null. */
+export async function freeBase(bases) {
+  for (const base of bases) {
+    const p = clusterPorts(base);
+    const all = [...p.sql, ...p.galera, ...p.ist, ...p.sst, ...p.replicas, p.replicas[0] + 10, p.replicas[1] + 10, p.http, p.sqlProxy, p.stats];
+    const open = await Promise.all(all.map((port) => portOpen(port, 300)));
+    if (!open.some(Boolean)) return base;
+  }
+  return null;
+}
+
 export function clusterState(dir = DEFAULT_DIR) {
   return readState(dir);
 }

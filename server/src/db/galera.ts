@@ -43,13 +43,19 @@ const galera = new WeakMap<DataSource, Promise<boolean>>();
  */
 export function isGalera(db: DataSource): Promise<boolean> {
   if (db.options.type !== "mysql") return Promise.resolve(false);
-  let known = galera.get(db);
-  if (!known) {
-    known = db
-      .query("SELECT @@GLOBAL.wsrep_on AS wsrepOn")
-      .then((rows: { wsrepOn: unknown }[]) => Number(rows[0]?.wsrepOn) === 1)
-      .catch(() => false);
-    galera.set(db, known);
-  }
-  return known;
+  const known = galera.get(db);
+  if (known) return known;
+  const asked = db.query("SELECT @@GLOBAL.wsrep_on AS wsrepOn").then((rows: { wsrepOn: unknown }[]) => Number(rows[0]?.wsrepOn) === 1);
+  galera.set(db, asked);
+  return asked.catch((error: unknown) => {
+    const e = error as { code?: string; driverError?: { code?: string } };
+    // MySQL has no such variable: not Galera, for good. Any other error (the database not reachable
+    // just now) is not an answer: asked again next time.
+    if ((e.driverError?.code ?? e.code) === "ER_UNKNOWN_SYSTEM_VARIABLE") {
+      galera.set(db, Promise.resolve(false));
+    } else {
+      galera.delete(db);
+    }
+    return false;
+  });
 }
