@@ -17,7 +17,7 @@ import { exportsRouter } from "./http/exports.route.js";
 import { graphiqlRouter } from "./http/graphiql.route.js";
 import { healthRouter } from "./http/health.route.js";
 import { sendJsonError } from "./http/json-error.js";
-import { createRateLimiters } from "./http/rate-limits.js";
+import { createRateLimiters } from "./limits/rate-limiters.js";
 import { publicApologiesRouter } from "./http/public/public-apologies.route.js";
 import { securityHeaders } from "./http/security-headers.js";
 

@@ -4,7 +4,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import type { GraphQLSchema } from "graphql";
 import type { Server } from "node:http";
 import type { RequestLimits } from "../config.js";
-import type { RateLimiters } from "../http/rate-limits.js";
+import type { RateLimiters } from "../limits/rate-limiters.js";
 import type { GraphQLContext } from "./context.js";
 import { formatError } from "./format-error.js";
 import { queryLimitRules, queryLimitsPlugin } from "./query-limits.js";

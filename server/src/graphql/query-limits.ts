@@ -14,7 +14,7 @@ import {
 } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 import type { RequestLimits } from "../config.js";
-import { countWrite, writeLimitMessage, type RateLimiters } from "../http/rate-limits.js";
+import { countWrite, writeLimitMessage, type RateLimiters } from "../limits/rate-limiters.js";
 import type { GraphQLContext } from "./context.js";
 import { BadUserInputError, ClientError } from "../core/errors.js";
 

@@ -5,7 +5,8 @@ import { type Principal } from "../core/principal.js";
 import { UnauthenticatedError } from "../core/errors.js";
 import { log } from "../log.js";
 import { closeAfterAnswer, sendJsonError } from "./json-error.js";
-import { clientAddress, countWrite, writeLimitMessage, type RateLimiters } from "./rate-limits.js";
+import { countWrite, writeLimitMessage, type RateLimiters } from "../limits/rate-limiters.js";
+import { clientAddress } from "./rate-limits.js";
 
 /**
  * Runs before any body is read: the bearer token is checked first (one indexed lookup), so an
