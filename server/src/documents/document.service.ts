@@ -10,6 +10,7 @@ import { Holiday } from "../entities/holiday.entity.js";
 import { Unit } from "../entities/unit.entity.js";
 import { NotFoundError } from "../core/errors.js";
 import { unitsByCode } from "../services/units.js";
+import { caseOrNotFound } from "../services/lookups.js";
 import { boardCounts, complianceCountsByUnit, countsOf } from "../services/compliance.sql.js";
 import { assigneeStats } from "../services/assignee-stats.sql.js";
 import { assigneeOutstanding } from "../domain/assignee-stats.js";
@@ -75,11 +76,9 @@ function letterModel(row: Case, apology: Apology, unit: Unit): ApologyLetterMode
 }
 
 export async function apologyLetterModel(db: DataSource, caseCode: string): Promise<ApologyLetterModel> {
-  const code = caseCode.trim().normalize("NFC");
-  const row = await db.getRepository(Case).findOneBy({ code });
-  if (!row) throw new NotFoundError(`No case has code "${code}".`);
+  const row = await caseOrNotFound(db, caseCode);
   const apology = await db.getRepository(Apology).findOneBy({ caseId: row.id });
-  if (!apology) throw new NotFoundError(`Case "${code}" has no apology yet; issue one with issueApology first.`);
+  if (!apology) throw new NotFoundError(`Case "${row.code}" has no apology yet; issue one with issueApology first.`);
   const unit = await db.getRepository(Unit).findOneByOrFail({ id: row.unitId });
   return letterModel(row, apology, unit);
 }

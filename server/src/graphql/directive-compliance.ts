@@ -5,7 +5,7 @@ import { ComplianceStatusEnum } from "../core/enums.js";
 import { NotFoundError } from "../core/errors.js";
 import { complianceKey } from "./loaders.js";
 import { Compliance } from "./types/compliance.type.js";
-import { parseId } from "../services/directives.js";
+import { directiveOrNotFound } from "../services/lookups.js";
 
 export function toCompliance(counts: ComplianceCounts, directive: Directive, asOf: Date): Compliance {
   const figures = complianceFigures(counts, asOf, directive.deadline);
@@ -22,10 +22,7 @@ export async function resolveDirective(ctx: GraphQLContext, directiveId: string 
     if (!latest) throw new NotFoundError("There is no directive yet; create one with createDirective.");
     return latest;
   }
-  const id = parseId(directiveId);
-  const directive = id === null ? null : await ctx.loaders.directiveById.load(id);
-  if (!directive) throw new NotFoundError(`No directive has id ${directiveId}.`);
-  return directive;
+  return directiveOrNotFound((id) => ctx.loaders.directiveById.load(id), directiveId);
 }
 
 /** Counts of every unit for (directive, moment), batched so a board of N units costs the same as one. */

@@ -4,6 +4,7 @@ import type { DataSource } from "typeorm";
 import { authenticate } from "../services/authentication.js";
 import { BadUserInputError, ClientError, isClientErrorCode } from "../core/errors.js";
 import { log } from "../log.js";
+import { lookupKey } from "../services/lookups.js";
 
 /**
  * What the plain-HTTP file routes (/documents, /exports) share: the same bearer check as
@@ -38,7 +39,7 @@ export function queryParam(req: Request, name: string, required: true): string;
 export function queryParam(req: Request, name: string, required?: false): string | null;
 export function queryParam(req: Request, name: string, required = false): string | null {
   const value = req.query[name];
-  if (typeof value === "string" && value.trim() !== "") return value.trim().normalize("NFC");
+  if (typeof value === "string" && lookupKey(value) !== "") return lookupKey(value);
   if (value !== undefined && typeof value !== "string") {
     throw new BadUserInputError(`Query parameter ${name} must be given once.`);
   }

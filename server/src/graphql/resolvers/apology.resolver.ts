@@ -13,6 +13,7 @@ import { refuseProblems } from "../rule-problems.js";
 import { ApologyInput } from "../inputs/apology.input.js";
 import { DateTimeScalar } from "../../core/scalars.js";
 import { normalizeOptionalText } from "../validation.js";
+import { caseOrNotFound } from "../../services/lookups.js";
 import { requireWriterOfUnit } from "../unit-access.js";
 
 @Resolver(() => Apology)
@@ -22,8 +23,7 @@ export class ApologyResolver {
   async issueApology(@Arg("input", () => ApologyInput) input: ApologyInput, @Ctx() ctx: GraphQLContext): Promise<Apology> {
     return auditedWrite(ctx, "issueApology", async (manager) => {
       // The case is locked: an upsertCase meanwhile must see this apology, or this one its result.
-      const found = await lockedFindOne(manager, Case, { code: input.caseCode });
-      if (!found) throw new NotFoundError(`No case has code "${input.caseCode}".`);
+      const found = await caseOrNotFound(manager, input.caseCode, { locked: true });
       await requireWriterOfUnit(ctx, found.unitId);
       if (await manager.existsBy(Apology, { caseId: found.id })) {
         throw new ConflictError(`Case ${found.code} already has an apology; a return date may be rescheduled only once.`);

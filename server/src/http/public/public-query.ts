@@ -1,5 +1,6 @@
 import type { Request } from "express";
 import type { PublicApologyFilter } from "../../services/public-apologies.js";
+import { lookupKey } from "../../services/lookups.js";
 
 /**
  * The public pages' query parameters, named in Vietnamese as the page's form sends them:
@@ -14,7 +15,7 @@ function text(req: Request, name: string): string | null {
   const value = req.query[name];
   if (value === undefined) return null;
   if (typeof value !== "string") throw new PublicQueryError(`Tham số "${name}" chỉ được nhập một lần.`);
-  const trimmed = value.trim().normalize("NFC");
+  const trimmed = lookupKey(value);
   if (trimmed.length > MAX_TEXT) throw new PublicQueryError(`Tham số "${name}" dài quá ${MAX_TEXT} ký tự.`);
   return trimmed === "" ? null : trimmed;
 }
