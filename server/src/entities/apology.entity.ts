@@ -47,3 +47,9 @@ export class Apology {
   @TextColumn(255, { nullable: true })
   publishedVia!: string | null;
 }
+
+/**
+ * What an apology's writes (issueApology, importApologies) set besides its key, the case: the
+ * import's batched upsert compares and writes these columns, issueApology's audit entry names them.
+ */
+export const APOLOGY_WRITTEN_FIELDS = ["number", "issuedAt", "reason", "newDueAt", "signer", "publishedAt"] as const satisfies readonly (keyof Apology)[];

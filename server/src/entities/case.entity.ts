@@ -38,3 +38,10 @@ export class Case {
   @MomentColumn({ nullable: true })
   resolvedAt!: Date | null;
 }
+
+/**
+ * What an upsert of a case (upsertCase, importCases) writes besides its key, the code: the import's
+ * batched upsert compares and writes these columns, the audit entry's details name them (the unit
+ * by its code, see upsertAuditFields).
+ */
+export const CASE_WRITTEN_FIELDS = ["procedureName", "applicantName", "unitId", "receivedAt", "dueAt", "resolvedAt"] as const satisfies readonly (keyof Case)[];

@@ -49,3 +49,20 @@ export class HpNetTask {
   @MomentColumn({ nullable: true })
   workFileCreatedAt!: Date | null;
 }
+
+/**
+ * What an upsert of a task (upsertHpNetTask, importHpNetTasks) writes besides its key, the
+ * externalId: the import's batched upsert compares and writes these columns, the audit entry's
+ * details name them (the unit by its code, see upsertAuditFields).
+ */
+export const HPNET_TASK_WRITTEN_FIELDS = [
+  "title",
+  "unitId",
+  "assignee",
+  "assignedAt",
+  "dueAt",
+  "completionReportedAt",
+  "archivedAt",
+  "workFileCode",
+  "workFileCreatedAt",
+] as const satisfies readonly (keyof HpNetTask)[];

@@ -1,5 +1,5 @@
 import { apologyProblems } from "../domain/apology-rules.js";
-import { Apology } from "../entities/apology.entity.js";
+import { Apology, APOLOGY_WRITTEN_FIELDS } from "../entities/apology.entity.js";
 import { Case } from "../entities/case.entity.js";
 import { readApologyRow, type ApologyRow } from "./apology-row.js";
 import { selectByKeys } from "../db/rows-by-key.sql.js";
@@ -13,7 +13,7 @@ import { UpsertBatch, type UpsertTable } from "./upsert-batch.js";
 const APOLOGIES: UpsertTable<Apology> = {
   entity: Apology,
   key: "caseId",
-  written: ["number", "issuedAt", "reason", "newDueAt", "signer", "publishedAt"],
+  written: APOLOGY_WRITTEN_FIELDS,
 };
 
 /**

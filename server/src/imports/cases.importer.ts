@@ -1,5 +1,5 @@
 import { caseAgainstApologyProblems } from "../domain/case-rules.js";
-import { Case } from "../entities/case.entity.js";
+import { Case, CASE_WRITTEN_FIELDS } from "../entities/case.entity.js";
 import { readCaseRow, type CaseRow } from "./case-row.js";
 import { CASE_COLUMNS } from "./import-columns.js";
 import type { ImportError } from "./import-result.js";
@@ -18,7 +18,7 @@ export const casesImporter = unitOwnedImporter({
   table: {
     entity: Case,
     key: "code",
-    written: ["procedureName", "applicantName", "unitId", "receivedAt", "dueAt", "resolvedAt"],
+    written: CASE_WRITTEN_FIELDS,
   },
   againstStored: apologyContradictions,
   values: (row, unit) => ({

@@ -1,4 +1,4 @@
-import { HpNetTask } from "../entities/hpnet-task.entity.js";
+import { HPNET_TASK_WRITTEN_FIELDS, HpNetTask } from "../entities/hpnet-task.entity.js";
 import { TASK_COLUMNS } from "./import-columns.js";
 import { readTaskRow } from "./task-row.js";
 import { unitOwnedImporter } from "./unit-owned-importer.js";
@@ -14,17 +14,7 @@ export const hpnetTasksImporter = unitOwnedImporter({
   table: {
     entity: HpNetTask,
     key: "externalId",
-    written: [
-      "title",
-      "unitId",
-      "assignee",
-      "assignedAt",
-      "dueAt",
-      "completionReportedAt",
-      "archivedAt",
-      "workFileCode",
-      "workFileCreatedAt",
-    ],
+    written: HPNET_TASK_WRITTEN_FIELDS,
   },
   values: (row, unit) => ({
     externalId: row.externalId,

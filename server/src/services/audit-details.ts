@@ -30,6 +30,14 @@ export function fieldChanges<T extends object>(
   return changes;
 }
 
+/**
+ * The fields an upsert's audit entry compares: its key, then the fields it writes (the entity's
+ * …_WRITTEN_FIELDS, the same list the imports write), the unit named by its code as the API names it.
+ */
+export function upsertAuditFields<K extends string, F extends string>(key: K, written: readonly F[]): (K | Exclude<F, "unitId"> | "unitCode")[] {
+  return [key, ...written.map((field) => (field === "unitId" ? "unitCode" : (field as Exclude<F, "unitId">)))];
+}
+
 /** The leaves of two JSON documents that differ, by their dotted path ("agency.place"). */
 export function documentChanges(before: unknown, after: unknown, path = ""): FieldChanges {
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -3,7 +3,7 @@ import { apologyProblems, publicationProblems } from "../../domain/apology-rules
 import { lockedFindOne } from "../../db/write-transaction.js";
 import { fieldChanges } from "../../services/audit-details.js";
 import { auditedWrite } from "../audited-write.js";
-import { Apology } from "../../entities/apology.entity.js";
+import { Apology, APOLOGY_WRITTEN_FIELDS } from "../../entities/apology.entity.js";
 import { Case } from "../../entities/case.entity.js";
 import { parseId } from "../../services/directives.js";
 import type { GraphQLContext } from "../context.js";
@@ -47,8 +47,7 @@ export class ApologyResolver {
         if (isUniqueViolation(error)) throw new ConflictError(`Case ${found.code} already has an apology.`);
         throw error;
       }
-      const fields = ["number", "issuedAt", "reason", "newDueAt", "signer"] as const;
-      return { value, subjectKey: found.code, details: fieldChanges(null, value, fields) };
+      return { value, subjectKey: found.code, details: fieldChanges(null, value, APOLOGY_WRITTEN_FIELDS) };
     });
   }
 

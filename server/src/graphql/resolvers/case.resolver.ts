@@ -2,10 +2,10 @@ import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "t
 import { caseAgainstApologyProblems, caseDateProblems } from "../../domain/case-rules.js";
 import { timelinessAsOf, workingDaysLate } from "../../domain/timeliness.js";
 import { lockedFindOne } from "../../db/write-transaction.js";
-import { fieldChanges } from "../../services/audit-details.js";
+import { fieldChanges, upsertAuditFields } from "../../services/audit-details.js";
 import { auditedWrite } from "../audited-write.js";
 import { Apology } from "../../entities/apology.entity.js";
-import { Case } from "../../entities/case.entity.js";
+import { Case, CASE_WRITTEN_FIELDS } from "../../entities/case.entity.js";
 import { Unit } from "../../entities/unit.entity.js";
 import { listCases } from "../../services/case-list.js";
 import { resolveScopeFilter, toConnection } from "../connection.js";
@@ -74,7 +74,7 @@ export class CaseResolver {
         ...next,
       });
       const value = await manager.save(row);
-      const fields = ["code", "procedureName", "applicantName", "unitCode", "receivedAt", "dueAt", "resolvedAt"] as const;
+      const fields = upsertAuditFields("code", CASE_WRITTEN_FIELDS);
       return { value, subjectKey: value.code, details: fieldChanges(before, { ...value, unitCode: unit.code }, fields) };
     });
   }

@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { lockedFindOne } from "../../db/write-transaction.js";
-import { fieldChanges } from "../../services/audit-details.js";
+import { fieldChanges, upsertAuditFields } from "../../services/audit-details.js";
 import { auditedWrite } from "../audited-write.js";
 import { workFileProblems } from "../../domain/task-rules.js";
-import { HpNetTask } from "../../entities/hpnet-task.entity.js";
+import { HPNET_TASK_WRITTEN_FIELDS, HpNetTask } from "../../entities/hpnet-task.entity.js";
 import { Unit } from "../../entities/unit.entity.js";
 import { listTasks } from "../../services/task-list.js";
 import { resolveScopeFilter, toConnection } from "../connection.js";
@@ -74,18 +74,7 @@ export class HpNetTaskResolver {
         workFileCreatedAt,
       });
       const value = await manager.save(row);
-      const fields = [
-        "externalId",
-        "title",
-        "unitCode",
-        "assignee",
-        "assignedAt",
-        "dueAt",
-        "completionReportedAt",
-        "archivedAt",
-        "workFileCode",
-        "workFileCreatedAt",
-      ] as const;
+      const fields = upsertAuditFields("externalId", HPNET_TASK_WRITTEN_FIELDS);
       return { value, subjectKey: value.externalId, details: fieldChanges(before, { ...value, unitCode: unit.code }, fields) };
     });
   }
