@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { Role } from "../core/enums.js";
 import { DateTimeScalar } from "../core/scalars.js";
+import { TEXT_LIMITS } from "../domain/text-limits.js";
 import { MomentColumn, TextColumn } from "./columns.js";
 
 /** An API token; only its SHA-256 is stored, the token itself is shown once at creation. */
@@ -13,17 +14,17 @@ export class ApiToken {
   id!: number;
 
   @Field({ description: "Who or what uses it, e.g. 'Nguyễn Văn A (VP)' or 'nightly import'." })
-  @TextColumn(255)
+  @TextColumn(TEXT_LIMITS.apiToken.name)
   name!: string;
 
   @Field(() => Role)
-  @TextColumn(20)
+  @TextColumn(TEXT_LIMITS.apiToken.role)
   role!: Role;
 
   @Column({ type: "int", nullable: true })
   unitId!: number | null;
 
-  @TextColumn(64)
+  @TextColumn(TEXT_LIMITS.apiToken.tokenHash)
   tokenHash!: string;
 
   @Field(() => DateTimeScalar)

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { DateTimeScalar } from "../core/scalars.js";
+import { TEXT_LIMITS } from "../domain/text-limits.js";
 import { MomentColumn, TextColumn } from "./columns.js";
 
 @ObjectType({
@@ -17,7 +18,7 @@ export class Apology {
   caseId!: number;
 
   @Field({ description: "Số phiếu." })
-  @TextColumn(100)
+  @TextColumn(TEXT_LIMITS.apology.number)
   number!: string;
 
   @Field(() => DateTimeScalar)
@@ -25,7 +26,7 @@ export class Apology {
   issuedAt!: Date;
 
   @Field({ description: "Lý do chậm trễ." })
-  @TextColumn(2000)
+  @TextColumn(TEXT_LIMITS.apology.reason)
   reason!: string;
 
   @Field(() => DateTimeScalar, { description: "Ngày hẹn trả kết quả mới." })
@@ -33,7 +34,7 @@ export class Apology {
   newDueAt!: Date;
 
   @Field()
-  @TextColumn(255)
+  @TextColumn(TEXT_LIMITS.apology.signer)
   signer!: string;
 
   @Field(() => DateTimeScalar, { nullable: true, description: "When it was made public (công khai); null until then." })
@@ -44,7 +45,7 @@ export class Apology {
     nullable: true,
     description: "Where it was made public (e.g. the one-stop notice board, the portal); null until then.",
   })
-  @TextColumn(255, { nullable: true })
+  @TextColumn(TEXT_LIMITS.apology.publishedVia, { nullable: true })
   publishedVia!: string | null;
 }
 

@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { Role } from "../core/enums.js";
 import { DateTimeScalar } from "../core/scalars.js";
+import { TEXT_LIMITS } from "../domain/text-limits.js";
 import { MomentColumn, TextColumn } from "./columns.js";
 
 /**
@@ -23,24 +24,24 @@ export class AuditEntry {
   @Column({ type: "int", nullable: true })
   actorTokenId!: number | null;
 
-  @TextColumn(255)
+  @TextColumn(TEXT_LIMITS.auditEntry.actorName)
   actorName!: string;
 
-  @TextColumn(20)
+  @TextColumn(TEXT_LIMITS.auditEntry.actorRole)
   actorRole!: Role;
 
   @Column({ type: "int", nullable: true })
   actorUnitId!: number | null;
 
   @Field({ description: "The mutation's field name: upsertCase, issueApology, importCases, revokeApiToken, ..." })
-  @TextColumn(100)
+  @TextColumn(TEXT_LIMITS.auditEntry.operation)
   operation!: string;
 
   @Field(() => String, {
     nullable: true,
     description: "The key written: a unit code, case code, task externalId, directive id, token id, holiday date; null for an import.",
   })
-  @TextColumn(255, { nullable: true })
+  @TextColumn(TEXT_LIMITS.auditEntry.subjectKey, { nullable: true })
   subjectKey!: string | null;
 
   @Field({

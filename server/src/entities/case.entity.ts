@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { DateTimeScalar } from "../core/scalars.js";
+import { TEXT_LIMITS } from "../domain/text-limits.js";
 import { MomentColumn, TextColumn } from "./columns.js";
 
 @ObjectType({ description: "A dossier of an administrative procedure (hồ sơ thủ tục hành chính)." })
@@ -11,16 +12,16 @@ export class Case {
   id!: number;
 
   @Field({ description: "Mã hồ sơ, unique." })
-  @TextColumn(100)
+  @TextColumn(TEXT_LIMITS.case.code)
   code!: string;
 
   @Field()
-  @TextColumn(500)
+  @TextColumn(TEXT_LIMITS.case.procedureName)
   procedureName!: string;
 
   /** Personal data: never logged. */
   @Field()
-  @TextColumn(255)
+  @TextColumn(TEXT_LIMITS.case.applicantName)
   applicantName!: string;
 
   @Column({ type: "int" })

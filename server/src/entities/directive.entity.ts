@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Entity, PrimaryGeneratedColumn } from "typeorm";
 import { DateScalar } from "../core/scalars.js";
+import { TEXT_LIMITS } from "../domain/text-limits.js";
 import { DayColumn, TextColumn } from "./columns.js";
 
 @ObjectType({
@@ -14,11 +15,11 @@ export class Directive {
   id!: number;
 
   @Field()
-  @TextColumn(100)
+  @TextColumn(TEXT_LIMITS.directive.number)
   number!: string;
 
   @Field({ description: "Trích yếu, the V/v line." })
-  @TextColumn(1000)
+  @TextColumn(TEXT_LIMITS.directive.subject)
   subject!: string;
 
   @Field(() => DateScalar)

@@ -2,6 +2,7 @@ import { Field, ObjectType } from "type-graphql";
 import { Entity, PrimaryColumn } from "typeorm";
 import { HolidayKind } from "../core/enums.js";
 import { DateScalar } from "../core/scalars.js";
+import { TEXT_LIMITS } from "../domain/text-limits.js";
 import { TextColumn } from "./columns.js";
 
 @ObjectType({ description: "A day that breaks the Monday-to-Friday rule of the working-day calendar." })
@@ -12,10 +13,10 @@ export class Holiday {
   date!: string;
 
   @Field(() => HolidayKind)
-  @TextColumn(20)
+  @TextColumn(TEXT_LIMITS.holiday.kind)
   kind!: HolidayKind;
 
   @Field()
-  @TextColumn(255)
+  @TextColumn(TEXT_LIMITS.holiday.name)
   name!: string;
 }

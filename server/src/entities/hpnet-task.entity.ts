@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { DateTimeScalar } from "../core/scalars.js";
+import { TEXT_LIMITS } from "../domain/text-limits.js";
 import { MomentColumn, TextColumn } from "./columns.js";
 
 @ObjectType({ description: "A work item assigned on HpNet, the city's electronic office." })
@@ -11,18 +12,18 @@ export class HpNetTask {
   id!: number;
 
   @Field({ description: "Its id on HpNet, unique." })
-  @TextColumn(100)
+  @TextColumn(TEXT_LIMITS.hpNetTask.externalId)
   externalId!: string;
 
   @Field()
-  @TextColumn(1000)
+  @TextColumn(TEXT_LIMITS.hpNetTask.title)
   title!: string;
 
   @Column({ type: "int" })
   unitId!: number;
 
   @Field(() => String, { nullable: true })
-  @TextColumn(255, { nullable: true })
+  @TextColumn(TEXT_LIMITS.hpNetTask.assignee, { nullable: true })
   assignee!: string | null;
 
   @Field(() => DateTimeScalar)
@@ -42,7 +43,7 @@ export class HpNetTask {
   archivedAt!: Date | null;
 
   @Field(() => String, { nullable: true, description: "Ký hiệu hồ sơ công việc (Decree 30/2020/NĐ-CP)." })
-  @TextColumn(100, { nullable: true })
+  @TextColumn(TEXT_LIMITS.hpNetTask.workFileCode, { nullable: true })
   workFileCode!: string | null;
 
   @Field(() => DateTimeScalar, { nullable: true })

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Entity, PrimaryGeneratedColumn } from "typeorm";
 import { UnitKind } from "../core/enums.js";
+import { TEXT_LIMITS } from "../domain/text-limits.js";
 import { TextColumn } from "./columns.js";
 
 @ObjectType({ description: "A department (phòng chuyên môn) or affiliated service unit of the Authority." })
@@ -11,14 +12,14 @@ export class Unit {
   id!: number;
 
   @Field({ description: "Short unique code, e.g. VP for Văn phòng." })
-  @TextColumn(50)
+  @TextColumn(TEXT_LIMITS.unit.code)
   code!: string;
 
   @Field()
-  @TextColumn(255)
+  @TextColumn(TEXT_LIMITS.unit.name)
   name!: string;
 
   @Field(() => UnitKind)
-  @TextColumn(20)
+  @TextColumn(TEXT_LIMITS.unit.kind)
   kind!: UnitKind;
 }

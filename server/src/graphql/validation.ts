@@ -1,6 +1,13 @@
-import { validate, type ValidationError } from "class-validator";
+import { MaxLength, validate, type ValidationError } from "class-validator";
 import { storedText } from "../domain/stored-text.js";
 import { BadUserInputError } from "../core/errors.js";
+
+/**
+ * An input's length check, from the one table of text limits (domain/text-limits.ts) the columns
+ * and the import formats read too: "<field> must be at most <n> characters", BAD_USER_INPUT.
+ */
+export const MaxText = (limit: number): PropertyDecorator =>
+  MaxLength(limit, { message: ({ property }) => `${property} must be at most ${limit} characters` });
 
 /** The contract's text rule: every String input is stored trimmed and in Unicode NFC. */
 export function normalizeText(value: string): string {

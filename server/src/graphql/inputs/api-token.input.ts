@@ -1,4 +1,6 @@
-import { IsNotEmpty, IsOptional, MaxLength } from "class-validator";
+import { IsNotEmpty, IsOptional } from "class-validator";
+import { TEXT_LIMITS } from "../../domain/text-limits.js";
+import { MaxText } from "../validation.js";
 import { Field, InputType } from "type-graphql";
 import { Role } from "../../core/enums.js";
 
@@ -6,7 +8,7 @@ import { Role } from "../../core/enums.js";
 export class ApiTokenInput {
   @Field()
   @IsNotEmpty({ message: "name must not be empty" })
-  @MaxLength(255, { message: "name must be at most 255 characters" })
+  @MaxText(TEXT_LIMITS.apiToken.name)
   name!: string;
 
   @Field(() => Role)
@@ -14,6 +16,6 @@ export class ApiTokenInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(50, { message: "unitCode must be at most 50 characters" })
+  @MaxText(TEXT_LIMITS.unit.code)
   unitCode?: string | null;
 }

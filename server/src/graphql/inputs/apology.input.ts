@@ -1,4 +1,6 @@
-import { IsNotEmpty, MaxLength } from "class-validator";
+import { IsNotEmpty } from "class-validator";
+import { TEXT_LIMITS } from "../../domain/text-limits.js";
+import { MaxText } from "../validation.js";
 import { Field, InputType } from "type-graphql";
 import { DateTimeScalar } from "../../core/scalars.js";
 
@@ -6,12 +8,12 @@ import { DateTimeScalar } from "../../core/scalars.js";
 export class ApologyInput {
   @Field()
   @IsNotEmpty({ message: "caseCode must not be empty" })
-  @MaxLength(100, { message: "caseCode must be at most 100 characters" })
+  @MaxText(TEXT_LIMITS.case.code)
   caseCode!: string;
 
   @Field()
   @IsNotEmpty({ message: "number must not be empty" })
-  @MaxLength(100, { message: "number must be at most 100 characters" })
+  @MaxText(TEXT_LIMITS.apology.number)
   number!: string;
 
   @Field(() => DateTimeScalar)
@@ -19,7 +21,7 @@ export class ApologyInput {
 
   @Field()
   @IsNotEmpty({ message: "reason must not be empty" })
-  @MaxLength(2000, { message: "reason must be at most 2000 characters" })
+  @MaxText(TEXT_LIMITS.apology.reason)
   reason!: string;
 
   @Field(() => DateTimeScalar)
@@ -27,7 +29,7 @@ export class ApologyInput {
 
   @Field()
   @IsNotEmpty({ message: "signer must not be empty" })
-  @MaxLength(255, { message: "signer must be at most 255 characters" })
+  @MaxText(TEXT_LIMITS.apology.signer)
   signer!: string;
 
 }

@@ -1,4 +1,6 @@
-import { IsNotEmpty, MaxLength } from "class-validator";
+import { IsNotEmpty } from "class-validator";
+import { TEXT_LIMITS } from "../../domain/text-limits.js";
+import { MaxText } from "../validation.js";
 import { Field, InputType } from "type-graphql";
 import { DateTimeScalar } from "../../core/scalars.js";
 
@@ -6,22 +8,22 @@ import { DateTimeScalar } from "../../core/scalars.js";
 export class CaseInput {
   @Field()
   @IsNotEmpty({ message: "code must not be empty" })
-  @MaxLength(100, { message: "code must be at most 100 characters" })
+  @MaxText(TEXT_LIMITS.case.code)
   code!: string;
 
   @Field()
   @IsNotEmpty({ message: "procedureName must not be empty" })
-  @MaxLength(500, { message: "procedureName must be at most 500 characters" })
+  @MaxText(TEXT_LIMITS.case.procedureName)
   procedureName!: string;
 
   @Field()
   @IsNotEmpty({ message: "applicantName must not be empty" })
-  @MaxLength(255, { message: "applicantName must be at most 255 characters" })
+  @MaxText(TEXT_LIMITS.case.applicantName)
   applicantName!: string;
 
   @Field()
   @IsNotEmpty({ message: "unitCode must not be empty" })
-  @MaxLength(50, { message: "unitCode must be at most 50 characters" })
+  @MaxText(TEXT_LIMITS.unit.code)
   unitCode!: string;
 
   @Field(() => DateTimeScalar)

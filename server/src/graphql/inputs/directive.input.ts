@@ -1,4 +1,6 @@
-import { IsNotEmpty, MaxLength } from "class-validator";
+import { IsNotEmpty } from "class-validator";
+import { TEXT_LIMITS } from "../../domain/text-limits.js";
+import { MaxText } from "../validation.js";
 import { Field, InputType } from "type-graphql";
 import { DateScalar } from "../../core/scalars.js";
 
@@ -6,12 +8,12 @@ import { DateScalar } from "../../core/scalars.js";
 export class DirectiveInput {
   @Field()
   @IsNotEmpty({ message: "number must not be empty" })
-  @MaxLength(100, { message: "number must be at most 100 characters" })
+  @MaxText(TEXT_LIMITS.directive.number)
   number!: string;
 
   @Field()
   @IsNotEmpty({ message: "subject must not be empty" })
-  @MaxLength(1000, { message: "subject must be at most 1000 characters" })
+  @MaxText(TEXT_LIMITS.directive.subject)
   subject!: string;
 
   @Field(() => DateScalar)

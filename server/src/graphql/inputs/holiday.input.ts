@@ -1,4 +1,6 @@
-import { IsNotEmpty, MaxLength } from "class-validator";
+import { IsNotEmpty } from "class-validator";
+import { TEXT_LIMITS } from "../../domain/text-limits.js";
+import { MaxText } from "../validation.js";
 import { Field, InputType } from "type-graphql";
 import { HolidayKind } from "../../core/enums.js";
 import { DateScalar } from "../../core/scalars.js";
@@ -13,6 +15,6 @@ export class HolidayInput {
 
   @Field()
   @IsNotEmpty({ message: "name must not be empty" })
-  @MaxLength(255, { message: "name must be at most 255 characters" })
+  @MaxText(TEXT_LIMITS.holiday.name)
   name!: string;
 }

@@ -1,4 +1,6 @@
-import { IsNotEmpty, IsOptional, MaxLength } from "class-validator";
+import { IsNotEmpty, IsOptional } from "class-validator";
+import { TEXT_LIMITS } from "../../domain/text-limits.js";
+import { MaxText } from "../validation.js";
 import { Field, InputType } from "type-graphql";
 import { DateTimeScalar } from "../../core/scalars.js";
 
@@ -9,22 +11,22 @@ import { DateTimeScalar } from "../../core/scalars.js";
 export class HpNetTaskInput {
   @Field()
   @IsNotEmpty({ message: "externalId must not be empty" })
-  @MaxLength(100, { message: "externalId must be at most 100 characters" })
+  @MaxText(TEXT_LIMITS.hpNetTask.externalId)
   externalId!: string;
 
   @Field()
   @IsNotEmpty({ message: "title must not be empty" })
-  @MaxLength(1000, { message: "title must be at most 1000 characters" })
+  @MaxText(TEXT_LIMITS.hpNetTask.title)
   title!: string;
 
   @Field()
   @IsNotEmpty({ message: "unitCode must not be empty" })
-  @MaxLength(50, { message: "unitCode must be at most 50 characters" })
+  @MaxText(TEXT_LIMITS.unit.code)
   unitCode!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(255, { message: "assignee must be at most 255 characters" })
+  @MaxText(TEXT_LIMITS.hpNetTask.assignee)
   assignee?: string | null;
 
   @Field(() => DateTimeScalar)
@@ -41,7 +43,7 @@ export class HpNetTaskInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(100, { message: "workFileCode must be at most 100 characters" })
+  @MaxText(TEXT_LIMITS.hpNetTask.workFileCode)
   workFileCode?: string | null;
 
   @Field(() => DateTimeScalar, { nullable: true })

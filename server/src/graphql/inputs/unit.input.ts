@@ -1,4 +1,6 @@
-import { IsNotEmpty, MaxLength } from "class-validator";
+import { IsNotEmpty } from "class-validator";
+import { TEXT_LIMITS } from "../../domain/text-limits.js";
+import { MaxText } from "../validation.js";
 import { Field, InputType } from "type-graphql";
 import { UnitKind } from "../../core/enums.js";
 
@@ -6,12 +8,12 @@ import { UnitKind } from "../../core/enums.js";
 export class UnitInput {
   @Field()
   @IsNotEmpty({ message: "code must not be empty" })
-  @MaxLength(50, { message: "code must be at most 50 characters" })
+  @MaxText(TEXT_LIMITS.unit.code)
   code!: string;
 
   @Field()
   @IsNotEmpty({ message: "name must not be empty" })
-  @MaxLength(255, { message: "name must be at most 255 characters" })
+  @MaxText(TEXT_LIMITS.unit.name)
   name!: string;
 
   @Field(() => UnitKind)
