@@ -20,6 +20,8 @@ export async function seedYear(db, { cases, tasks, units = 20 }) {
     for (let u = 1; u <= units; u += 1) {
       await m.query("INSERT INTO units (code, name, kind) VALUES (?, ?, ?)", [`U${u}`, `Đơn vị ${u}`, "DEPARTMENT"]);
     }
+    // Ids as the database gave them: a Galera cluster steps AUTO_INCREMENT by its node count.
+    const unitIds = (await m.query("SELECT id FROM units ORDER BY id")).map((row) => Number(row.id));
     await m.query(
       "INSERT INTO directives (number, subject, issuedOn, periodStart, periodEnd, deadline) VALUES (?, ?, ?, ?, ?, ?)",
       ["1/TB-BQL", "Bench", "2023-11-08", "2023-01-01", "2023-12-31", "2023-11-17"],
@@ -40,7 +42,7 @@ export async function seedYear(db, { cases, tasks, units = 20 }) {
       (i) => {
         const due = YEAR_START + ((i * 7919) % YEAR_MS);
         const resolved = i % 3 === 0 ? due + DAY : due - 3_600_000;
-        return [`C${i}`, "Cấp giấy chứng nhận đăng ký đầu tư", "Công ty TNHH Người nộp", 1 + (i % units), moment(due - 10 * DAY), moment(due), moment(resolved)];
+        return [`C${i}`, "Cấp giấy chứng nhận đăng ký đầu tư", "Công ty TNHH Người nộp", unitIds[i % units], moment(due - 10 * DAY), moment(due), moment(resolved)];
       },
       "INSERT INTO cases (code, procedureName, applicantName, unitId, receivedAt, dueAt, resolvedAt)",
       7,
@@ -59,7 +61,7 @@ export async function seedYear(db, { cases, tasks, units = 20 }) {
       tasks,
       (i) => {
         const assigned = YEAR_START + ((i * 104_729) % YEAR_MS);
-        return [`T${i}`, "Báo cáo tiến độ", 1 + (i % units), `Cán bộ ${i % 50}`, moment(assigned), i % 4 ? moment(assigned + DAY) : null, i % 5 ? moment(assigned + 2 * DAY) : null, i % 5 ? "01.VP" : null];
+        return [`T${i}`, "Báo cáo tiến độ", unitIds[i % units], `Cán bộ ${i % 50}`, moment(assigned), i % 4 ? moment(assigned + DAY) : null, i % 5 ? moment(assigned + 2 * DAY) : null, i % 5 ? "01.VP" : null];
       },
       "INSERT INTO hpnet_tasks (externalId, title, unitId, assignee, assignedAt, completionReportedAt, workFileCreatedAt, workFileCode)",
       8,
