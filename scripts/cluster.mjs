@@ -181,6 +181,8 @@ export function nodeArgs(dir, ports, i, { bootstrap = false } = {}) {
     // returns; each node flushes its log once a second (the usual Galera setting).
     "--innodb-flush-log-at-trx-commit=2",
     "--innodb-buffer-pool-size=128M",
+    // A small redo log: a joiner's first copy (rsync SST) carries it whole.
+    "--innodb-log-file-size=32M",
     "--max-connections=300",
     "--wsrep-on=ON",
     `--wsrep-provider=${GALERA}`,
@@ -404,13 +406,18 @@ export async function startCluster({ dir = DEFAULT_DIR, base = 0, replicas = 2, 
     writeState(dir, state);
     await waitForNode(ports, 0, 1, 60_000, join(dir, "node1.err"), state.pids.nodes[0]);
     log(`node 1 bootstrapped (${Date.now() - started} ms)`);
-    // Joiners get node 1's data by rsync SST, one after the other (a donor serves one at a time).
-    for (const i of [1, 2]) {
-      state.pids.nodes[i] = startNode(dir, ports, i);
-      writeState(dir, state);
-      await waitForNode(ports, i, i + 1, 120_000, join(dir, `node${i + 1}.err`), state.pids.nodes[i]);
-      log(`node ${i + 1} joined (${Date.now() - started} ms)`);
-    }
+    // Joiners get node 1's data by rsync SST, both started at once: a donor serves one at a time, and
+    // the second asks again every second until node 1 (or node 2, once synced) can serve it; its own
+    // start-up overlaps the first transfer.
+    for (const i of [1, 2]) state.pids.nodes[i] = startNode(dir, ports, i);
+    writeState(dir, state);
+    await Promise.all(
+      [1, 2].map(async (i) => {
+        await waitForNode(ports, i, 2, 180_000, join(dir, `node${i + 1}.err`), state.pids.nodes[i]);
+        log(`node ${i + 1} joined (${Date.now() - started} ms)`);
+      }),
+    );
+    await waitForNode(ports, 0, 3, 60_000, join(dir, "node1.err"), state.pids.nodes[0]);
     const { createConnection } = await mysql();
     const admin = await createConnection(nodeConnection(ports, 0));
     await admin.query(`CREATE DATABASE IF NOT EXISTS \`${DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_vietnamese_ci`);
@@ -518,7 +525,8 @@ async function main() {
     return;
   }
   if (!existsSync(join(root, "dist/server/src/app.js"))) throw new Error("dist/ is missing: npm run build first");
-  const state = await startCluster({ dir, log: (line) => process.stdout.write(`cluster: ${line}\n`) });
+  const base = Number(process.env.CCHC_CLUSTER_PORT_BASE ?? 0);
+  const state = await startCluster({ dir, base, log: (line) => process.stdout.write(`cluster: ${line}\n`) });
   process.stdout.write(describe(state, `up in ${(state.startMs / 1000).toFixed(1)} s`));
 }
 

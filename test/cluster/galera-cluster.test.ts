@@ -105,7 +105,7 @@ describe.skipIf(missing !== null)("a Galera cluster of three nodes behind HAProx
     cluster = (await startCluster({ dir, base, env: { CCHC_WRITE_RATE_LIMIT: "0" } })) as ClusterState;
     console.info(`galera test cluster up in ${cluster.startMs} ms`);
     ok(await gql(`mutation { upsertUnit(input: { code: "VP", name: "Văn phòng", kind: DEPARTMENT }) { id } }`));
-  }, 240_000);
+  }, 360_000);
 
   afterAll(async () => {
     for (const pid of extraPids) await killPid(pid).catch(() => undefined);
