@@ -22,6 +22,7 @@ export class WorkingCalendar {
   private readonly makeupDays: VietnamDay[];
   private readonly holidaySet: Set<VietnamDay>;
   private readonly makeupSet: Set<VietnamDay>;
+  private readonly counted = new Map<string, number>();
 
   constructor(days: readonly CalendarDay[]) {
     this.holidays = days.filter((d) => d.kind === "HOLIDAY").map((d) => d.date);
@@ -39,6 +40,18 @@ export class WorkingCalendar {
   /** Working days D with after < D <= through; 0 when through is not after `after`. */
   workingDaysAfter(after: VietnamDay, through: VietnamDay): number {
     if (through <= after) return 0;
+    // Rows share few (dueDay, endDay) pairs: a page of cases a few dozen, a year's report a few thousand.
+    const key = `${after}/${through}`;
+    let count = this.counted.get(key);
+    if (count === undefined) {
+      count = this.countWorkingDaysAfter(after, through);
+      if (this.counted.size >= COUNTS_KEPT) this.counted.clear();
+      this.counted.set(key, count);
+    }
+    return count;
+  }
+
+  private countWorkingDaysAfter(after: VietnamDay, through: VietnamDay): number {
     let count = weekdaysAfter(after, through);
     for (const day of this.holidays) {
       if (day > after && day <= through && !isWeekend(day) && !this.makeupSet.has(day)) count -= 1;
@@ -60,6 +73,8 @@ export class WorkingCalendar {
     return current;
   }
 }
+
+const COUNTS_KEPT = 50_000;
 
 function isWeekend(day: VietnamDay): boolean {
   const weekday = dayOfWeek(day);

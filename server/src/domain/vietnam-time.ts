@@ -26,8 +26,20 @@ export function vietnamWallClockText(moment: Date): string {
 
 /** The Vietnam calendar day a moment falls on. */
 export function vietnamDayOf(moment: Date): VietnamDay {
-  return vietnamWallClockText(moment).slice(0, 10);
+  // Days since 1970-01-01 in Vietnam; each day's text is written once (a page of cases asks a few
+  // thousand times for a few dozen days). An invalid Date throws, as toISOString does.
+  const dayNumber = Math.floor((moment.getTime() + VIETNAM_OFFSET_MS) / DAY_MS);
+  let text = dayTexts.get(dayNumber);
+  if (text === undefined) {
+    text = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+    if (dayTexts.size >= DAY_TEXTS_KEPT) dayTexts.clear();
+    dayTexts.set(dayNumber, text);
+  }
+  return text;
 }
+
+const DAY_TEXTS_KEPT = 20_000;
+const dayTexts = new Map<number, VietnamDay>();
 
 /** 00:00:00.000 Vietnam time of the day, as a UTC moment. */
 export function startOfVietnamDay(day: VietnamDay): Date {

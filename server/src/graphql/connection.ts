@@ -20,10 +20,22 @@ export async function resolveScopeFilter(
 
 /** A keyset page as a Relay connection; each edge's cursor is its row's position in the order. */
 export function toConnection<T>(page: KeysetPage<T>, positionOf: (node: T) => CursorPosition) {
-  const edges = page.rows.map((node) => ({ node, cursor: encodeCursor(positionOf(node)) }));
+  const edges = page.rows.map((node) => new Edge(node, positionOf));
   return {
     edges,
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount: page.totalCount,
   };
+}
+
+/** An edge whose cursor is encoded when asked for: a page's edges are mostly read for their nodes. */
+class Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly positionOf: (node: T) => CursorPosition,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.positionOf(this.node));
+  }
 }
