@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { In, type DataSource } from "typeorm";
+import type { DataSource } from "typeorm";
 import { WorkingCalendar } from "../domain/calendar.js";
 import type { ComplianceCounts } from "../domain/compliance.js";
 import { Apology } from "../entities/apology.entity.js";
@@ -15,9 +15,18 @@ import { latestDirective } from "../services/directives.js";
  * load balancer never disagree.
  */
 export function createLoaders(db: DataSource) {
+  // `x IN (:...values)` through a query builder, not findBy({ x: In(values) }): the same statement,
+  // without find options' parameter object per value (about half the CPU of a page's apologies batch).
+  const whereIn = <T extends object>(entity: new () => T, column: string, values: readonly number[]): Promise<T[]> =>
+    db
+      .getRepository(entity)
+      .createQueryBuilder("e")
+      .where(`e.${column} IN (:...values)`, { values: [...values] })
+      .getMany();
+
   const byIds = <T extends { id: number }>(entity: new () => T) =>
     new DataLoader<number, T | null>(async (ids) => {
-      const rows = await db.getRepository(entity).findBy({ id: In([...ids]) } as never);
+      const rows = await whereIn(entity, "id", ids);
       const map = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => map.get(id) ?? null);
     });
@@ -31,7 +40,7 @@ export function createLoaders(db: DataSource) {
     caseById: byIds(Case),
     directiveById,
     apologyByCaseId: new DataLoader<number, Apology | null>(async (caseIds) => {
-      const rows = await db.getRepository(Apology).findBy({ caseId: In([...caseIds]) });
+      const rows = await whereIn(Apology, "caseId", caseIds);
       const map = new Map(rows.map((row) => [row.caseId, row]));
       return caseIds.map((id) => map.get(id) ?? null);
     }),
