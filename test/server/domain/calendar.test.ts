@@ -69,6 +69,19 @@ describe("the working-day calendar", () => {
     }
   });
 
+  it("answers a range it has counted before the same, the count being kept per calendar", () => {
+    const fresh = new WorkingCalendar(SHIPPED_PUBLIC_HOLIDAYS);
+    for (let round = 0; round < 2; round += 1) {
+      for (let start = "2023-12-25"; start < "2024-03-01"; start = addDays(start, 3)) {
+        const end = addDays(start, 17);
+        expect(fresh.workingDaysAfter(start, end), `${start}..${end} round ${round}`).toBe(slowCount(start, end));
+      }
+    }
+    // A calendar with other days keeps its own counts: 2024-02-07..15 is 1 with Tết, 6 without.
+    expect(new WorkingCalendar([]).workingDaysAfter("2024-02-07", "2024-02-15")).toBe(6);
+    expect(fresh.workingDaysAfter("2024-02-07", "2024-02-15")).toBe(1);
+  });
+
   it("adds working days past holidays", () => {
     expect(calendar.addWorkingDays("2024-02-07", 1)).toBe("2024-02-15");
     expect(calendar.addWorkingDays("2024-05-03", 1)).toBe("2024-05-04");

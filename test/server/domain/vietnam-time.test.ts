@@ -17,6 +17,19 @@ describe("Vietnam time (UTC+7, no daylight saving)", () => {
     expect(vietnamDayOf(new Date("2023-12-31T17:00:00Z"))).toBe("2024-01-01");
   });
 
+  it("names the same day as the wall clock's text, before 1970 and after, each time it is asked", () => {
+    const hour = 60 * 60 * 1000;
+    for (const start of [Date.parse("1969-12-30T00:00:00Z"), Date.parse("2023-12-30T00:00:00Z")]) {
+      for (let ms = start - 1; ms < start + 72 * hour; ms += hour / 2) {
+        for (const moment of [new Date(ms), new Date(ms + 1)]) {
+          expect(vietnamDayOf(moment)).toBe(vietnamWallClockText(moment).slice(0, 10));
+          expect(vietnamDayOf(moment)).toBe(vietnamWallClockText(moment).slice(0, 10));
+        }
+      }
+    }
+    expect(() => vietnamDayOf(new Date(Number.NaN))).toThrow(RangeError);
+  });
+
   it("starts and ends a Vietnam day at 17:00 UTC of the day before", () => {
     expect(startOfVietnamDay("2023-11-17").toISOString()).toBe("2023-11-16T17:00:00.000Z");
     expect(endOfVietnamDay("2023-11-17").toISOString()).toBe("2023-11-17T16:59:59.000Z");
