@@ -9,16 +9,11 @@
 //   npm run load
 //   LOAD_SECONDS=20 LOAD_CLIENTS=20 npm run load
 //   LOAD_DATABASE_URL=mysql://root@127.0.0.1:3306 npm run load   (a throwaway database created and dropped)
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import { startBenchServer } from "./support/bench-server.mjs";
+import { mysqlVersion, throwawayDatabase } from "./support/throwaway-database.mjs";
 
-const require = createRequire(import.meta.url);
-const root = resolve(import.meta.dirname, "..");
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 50);
 const IMPORT_ROWS = Number(process.env.LOAD_IMPORT_ROWS ?? 20_000);
@@ -45,61 +40,6 @@ const IMPORT_CASES = `mutation($csv: String!) { importCases(csv: $csv) { created
 function percentile(sorted, p) {
   if (sorted.length === 0) return null;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-/** A database for this run only: a SQLite file in a temp folder, or a MariaDB database made and dropped here. */
-async function throwawayDatabase() {
-  const server = process.env.LOAD_DATABASE_URL;
-  if (!server) {
-    const dir = mkdtempSync(join(tmpdir(), "cchc-load-"));
-    return { url: `sqlite:${join(dir, "load.sqlite")}`, label: "SQLite (file)", drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const mysql = require("mysql2/promise");
-  const url = new URL(server);
-  const name = `cchc_load_${randomBytes(4).toString("hex")}`;
-  const admin = await mysql.createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_vietnamese_ci`);
-  const dbUrl = new URL(server);
-  dbUrl.pathname = `/${name}`;
-  const [[{ version }]] = await admin.query("SELECT VERSION() AS version");
-  return {
-    url: dbUrl.toString(),
-    label: `MariaDB ${version}`,
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await admin.end();
-    },
-  };
-}
-
-/** The server on a free loopback port; resolves once it prints its address. */
-function startServer(databaseUrl) {
-  const child = spawn(process.execPath, [join(root, "scripts/loopback-server.mjs")], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      CCHC_ADMIN_TOKEN: TOKEN,
-      CCHC_DEMO: "true",
-      LOG_LEVEL: "warn",
-      NODE_ENV: "production",
-      // 50 clients share one token: the per-token write and document limit (0 = off) is lifted for this run.
-      CCHC_WRITE_RATE_LIMIT: process.env.CCHC_WRITE_RATE_LIMIT ?? "0",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  let err = "";
-  child.stderr.on("data", (d) => (err = (err + d).slice(-20_000)));
-  const ready = new Promise((resolveBase, reject) => {
-    child.stdout.on("data", (d) => {
-      out += d;
-      const match = /listening (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (match) resolveBase(match[1]);
-    });
-    child.once("exit", (code) => reject(new Error(`the server exited (${code}) before it was up:\n${err}`)));
-  });
-  return { child, ready, stderr: () => err };
 }
 
 async function call(base, path, init) {
@@ -146,8 +86,12 @@ function importCsv(rows, units) {
 }
 
 async function main() {
-  const database = await throwawayDatabase();
-  const server = startServer(database.url);
+  // LOAD_DATABASE_URL names a MariaDB/MySQL server: a throwaway database on it; otherwise a SQLite file.
+  const database = await throwawayDatabase(process.env.LOAD_DATABASE_URL, "cchc_load");
+  database.label = process.env.LOAD_DATABASE_URL ? ((await mysqlVersion(process.env.LOAD_DATABASE_URL)) ?? "MariaDB/MySQL") : "SQLite (file)";
+  // 50 clients share one token: the per-token write and document limit (0 = off) is lifted for this run;
+  // stopping lets a running import finish first.
+  const server = startBenchServer(database.url, TOKEN, { demo: true, writeRateLimit: process.env.CCHC_WRITE_RATE_LIMIT ?? "0", stopGraceMs: 70_000 });
   const stats = new Map(MIX.map(([kind]) => [kind, { latencies: [], errors: 0, samples: [] }]));
   stats.set("import", { latencies: [], errors: 0, samples: [] });
   const record = (kind, ms, error) => {
@@ -276,12 +220,7 @@ async function main() {
     process.stderr.write(`load: ${error instanceof Error ? error.message : String(error)}\n${server.stderr().slice(-3000)}\n`);
     exitCode = 2;
   } finally {
-    server.child.kill("SIGTERM");
-    await new Promise((r) => {
-      const force = setTimeout(() => server.child.kill("SIGKILL"), 70_000);
-      if (server.child.exitCode !== null) r();
-      server.child.once("exit", () => (clearTimeout(force), r()));
-    });
+    await server.stop();
     await database.drop();
   }
   process.exit(exitCode);

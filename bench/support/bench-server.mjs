@@ -1,13 +1,15 @@
 // The benches' server: the built app as a process of its own (scripts/loopback-server.mjs, what
 // `npm start` runs) on 127.0.0.1 only, on the database DATABASE_URL names, with the per-token write
 // and document limit off (a bench asks far more than a person may). Resolves once it serves.
+// Options: `demo` loads the demo data (npm run load), `writeRateLimit` sets CCHC_WRITE_RATE_LIMIT,
+// `stopGraceMs` is how long stop() lets a SIGTERM drain before SIGKILL.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "../..");
 
-export function startBenchServer(databaseUrl, token) {
+export function startBenchServer(databaseUrl, token, { demo = false, writeRateLimit = "0", stopGraceMs = 10_000 } = {}) {
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (written when it stops).
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, join(root, "scripts/loopback-server.mjs")], {
@@ -16,10 +18,10 @@ export function startBenchServer(databaseUrl, token) {
       PATH: process.env.PATH ?? "",
       DATABASE_URL: databaseUrl,
       CCHC_ADMIN_TOKEN: token,
-      CCHC_DEMO: "false",
+      CCHC_DEMO: demo ? "true" : "false",
       LOG_LEVEL: "warn",
       NODE_ENV: "production",
-      CCHC_WRITE_RATE_LIMIT: "0",
+      CCHC_WRITE_RATE_LIMIT: writeRateLimit,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -44,7 +46,7 @@ export function startBenchServer(databaseUrl, token) {
     stop: () =>
       new Promise((done) => {
         if (child.exitCode !== null || child.signalCode !== null) return done();
-        const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
+        const force = setTimeout(() => child.kill("SIGKILL"), stopGraceMs);
         child.once("exit", () => (clearTimeout(force), done()));
         child.kill("SIGTERM");
       }),
