@@ -21,6 +21,8 @@ import {
 } from "../../scripts/cluster.mjs";
 import { MIGRATIONS } from "../../server/src/db/migrations/index.js";
 import { DATABASE_UNREACHABLE_MESSAGE } from "../../server/src/graphql/database-unavailable.js";
+import { postGraphql } from "../support/post-graphql.js";
+import type { GraphQLResponse } from "../support/test-server.js";
 
 /**
  * Several replicas on a Galera cluster (README "Several replicas on a Galera cluster"): three
@@ -37,7 +39,6 @@ if (missing) {
   console.warn(`\n${line}\n!!! GALERA CLUSTER TESTS SKIPPED: ${missing}\n!!! apt-get install mariadb-server galera-4 haproxy rsync to run them\n${line}\n`);
 }
 
-const TOKEN_HEADER = (token: string) => ({ "content-type": "application/json", authorization: `Bearer ${token}` });
 
 interface ClusterState {
   dir: string;
@@ -48,11 +49,7 @@ interface ClusterState {
   startMs: number;
 }
 
-interface Response<T = any> {
-  status: number;
-  data?: T;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
+type Response<T = any> = GraphQLResponse<T>;
 
 describe.skipIf(missing !== null)("a Galera cluster of three nodes behind HAProxy, two replicas", () => {
   let cluster: ClusterState;
@@ -60,18 +57,7 @@ describe.skipIf(missing !== null)("a Galera cluster of three nodes behind HAProx
 
   const gql = async <T = any>(query: string, variables?: Record<string, unknown>, timeoutMs = 60_000): Promise<Response<T>> => {
     try {
-      const response = await fetch(`${cluster.url}/graphql`, {
-        method: "POST",
-        headers: TOKEN_HEADER(cluster.token),
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      const text = await response.text();
-      try {
-        return { status: response.status, ...(JSON.parse(text) as object) };
-      } catch {
-        return { status: response.status, errors: [{ message: `not JSON: ${text.slice(0, 200)}` }] };
-      }
+      return await postGraphql<T>(cluster.url, cluster.token, query, variables, timeoutMs);
     } catch (error) {
       return { status: 0, errors: [{ message: `no answer: ${(error as Error).message}` }] };
     }

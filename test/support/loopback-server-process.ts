@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { postGraphql } from "./post-graphql.js";
 import { ADMIN_TOKEN, type GraphQLResponse } from "./test-server.js";
 
 const root = resolve(__dirname, "../..");
@@ -53,20 +54,7 @@ export async function startLoopbackServer(databaseUrl: string, env: Record<strin
     url,
     child,
     log: () => stderr,
-    async gql(query, variables, timeoutMs = 120_000) {
-      const response = await fetch(`${url}/graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_TOKEN}` },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      const text = await response.text();
-      try {
-        return { status: response.status, ...(JSON.parse(text) as object) };
-      } catch {
-        return { status: response.status, errors: [{ message: `not JSON: ${text.slice(0, 200)}` }] };
-      }
-    },
+    gql: (query, variables, timeoutMs = 120_000) => postGraphql(url, ADMIN_TOKEN, query, variables, timeoutMs),
     async kill() {
       if (!gone()) child.kill("SIGKILL");
       await exited;
