@@ -1,12 +1,11 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createConnection, type Connection } from "mysql2/promise";
+import type { Connection } from "mysql2/promise";
 import type { DataSource } from "typeorm";
 import { openDatabase } from "../../server/src/db/data-source.js";
 import { seedUnits } from "../server/imports/import-fixtures.js";
-import type { TestDriver } from "../support/databases.js";
+import { createMariaDbDatabase, type TestDriver } from "../support/databases.js";
 
 /**
  * A database the server process opens by URL (a SQLite file, or a MariaDB database of this test's own),
@@ -49,38 +48,26 @@ export async function createUrlDatabase(driver: TestDriver): Promise<UrlDatabase
       drop: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
-  const server = new URL(process.env.CCHC_TEST_MYSQL_URL as string);
-  const name = `cchc_test_fault_${Date.now()}_${randomBytes(3).toString("hex")}`;
-  const credentials = {
-    host: server.hostname,
-    port: Number(server.port || 3306),
-    user: decodeURIComponent(server.username) || "root",
-    password: decodeURIComponent(server.password),
-  };
-  const admin = await createConnection(credentials);
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_vietnamese_ci`);
+  const made = await createMariaDbDatabase();
   let db: DataSource | undefined;
   try {
-    db = await openDatabase({ type: "mysql", ...credentials, database: name });
+    db = await openDatabase(made.config);
     await seedUnits(db);
   } catch (error) {
-    await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await admin.end();
+    await made.drop();
     throw error;
   }
   const open = db;
-  const auth = credentials.password ? `${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}` : encodeURIComponent(credentials.user);
   return {
     driver,
-    url: `mysql://${auth}@${credentials.host}:${credentials.port}/${name}`,
-    admin,
-    name,
+    url: made.url,
+    admin: made.admin,
+    name: made.config.database,
     path: null,
     query: async <T>(sql: string, params: unknown[] = []) => (await open.query(sql, params)) as T[],
     drop: async () => {
       if (open.isInitialized) await open.destroy();
-      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await admin.end();
+      await made.drop();
     },
   };
 }

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { randomBytes } from "node:crypto";
-import { createConnection } from "mysql2/promise";
+import { createConnection, type Connection } from "mysql2/promise";
 import type { DataSource } from "typeorm";
 import type { DatabaseConfig } from "../../server/src/config.js";
 import { openDatabase } from "../../server/src/db/data-source.js";
@@ -47,9 +47,16 @@ export async function createTestDatabase(driver: TestDriver): Promise<TestDataba
 
 /**
  * A new, empty MariaDB database of this test's own on CCHC_TEST_MYSQL_URL, in the collation the
- * deployment uses (the unit and case keys must survive its accent-folding); drop() removes it.
+ * deployment uses (the unit and case keys must survive its accent-folding): its config, the
+ * DATABASE_URL a server process takes, and the admin connection that made it (information_schema
+ * looks); drop() removes the database and closes that connection.
  */
-export async function createMariaDbDatabase(): Promise<{ config: DatabaseConfig & { type: "mysql" }; drop(): Promise<void> }> {
+export async function createMariaDbDatabase(): Promise<{
+  config: DatabaseConfig & { type: "mysql" };
+  url: string;
+  admin: Connection;
+  drop(): Promise<void>;
+}> {
   const server = new URL(process.env.CCHC_TEST_MYSQL_URL as string);
   const name = `cchc_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
   const credentials = {
@@ -60,8 +67,11 @@ export async function createMariaDbDatabase(): Promise<{ config: DatabaseConfig 
   };
   const admin = await createConnection(credentials);
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_vietnamese_ci`);
+  const auth = credentials.password ? `${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}` : encodeURIComponent(credentials.user);
   return {
     config: { type: "mysql", ...credentials, database: name },
+    url: `mysql://${auth}@${credentials.host}:${credentials.port}/${name}`,
+    admin,
     drop: async () => {
       await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await admin.end();

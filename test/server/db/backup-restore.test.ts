@@ -45,8 +45,7 @@ async function namedDatabase(driver: TestDriver, dir: string, name: string): Pro
     const path = join(dir, `${name}.sqlite`);
     return { config: { type: "sqlite", path }, url: `sqlite:${path}`, drop: async () => undefined };
   }
-  const { config, drop } = await createMariaDbDatabase();
-  const url = `mysql://${encodeURIComponent(config.user)}${config.password ? `:${encodeURIComponent(config.password)}` : ""}@${config.host}:${config.port}/${config.database}`;
+  const { config, url, drop } = await createMariaDbDatabase();
   return { config, url, drop };
 }
 
