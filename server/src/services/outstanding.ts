@@ -196,7 +196,10 @@ export async function* casesWithApologyInScope(
       .getRepository(Case)
       .createQueryBuilder("c")
       .innerJoin(Apology, "a", "a.caseId = c.id")
-      .where("c.dueAt >= :from AND c.dueAt < :until", { from: sqlMoment(window.from), until: sqlMoment(window.until) })
+      // Unary plus: the window is not an index range here, so SQLite walks the code index in the batches' order
+      // and stops after a batch (from the dueAt index it read and sorted the whole year per batch: 0.4 s a batch
+      // at 1,000,000 cases, 12 minutes for the zip); MariaDB's parser drops the plus.
+      .where("+c.dueAt >= :from AND +c.dueAt < :until", { from: sqlMoment(window.from), until: sqlMoment(window.until) })
       .orderBy("c.code", "ASC")
       .limit(batchSize);
     if (afterCode !== null) query.andWhere("c.code > :afterCode", { afterCode });
