@@ -65,6 +65,7 @@ async function run(label, config, db) {
     ["report XLSX", `/documents/compliance-report?directiveId=1&format=XLSX&asOf=${asOf}`],
     ["report Markdown", `/documents/compliance-report?directiveId=1&format=MARKDOWN&asOf=${asOf}`],
     ["report CSV", `/documents/compliance-report?directiveId=1&format=CSV&asOf=${asOf}`],
+    ["reminder letter (.docx)", `/documents/reminder-letter?directiveId=1&asOf=${asOf}`],
   ];
   const results = [];
   for (const [name, path] of documents) {

@@ -32,15 +32,13 @@ import {
   reportFileName,
 } from "./document-file.js";
 import { buildApologyLetter, type ApologyLetterModel } from "./letters/apology-letter.js";
-import { buildReminderLetter, type ReminderLetterModel, type ReminderPersonItem } from "./letters/reminder-letter.js";
+import { APPENDIX_ROWS_PER_LIST, buildReminderLetter, type ReminderLetterModel, type ReminderPersonItem } from "./letters/reminder-letter.js";
 import { csvReport } from "./reports/csv-report.js";
 import { markdownReport } from "./reports/markdown-report.js";
 import type {
   ComplianceReportModel,
   ComplianceReportSource,
   ComplianceFiguresSummary,
-  OutstandingCase,
-  OutstandingTask,
   UnitKind,
 } from "./reports/report.model.js";
 import { writeXlsxReport } from "./reports/xlsx-report.js";
@@ -223,16 +221,6 @@ export async function complianceReportSummary(
   };
 }
 
-/** The report with both lists read into memory (the reminder letter lists them per unit). */
-export async function complianceReportModel(db: DataSource, directive: Directive, asOf: Date): Promise<ComplianceReportModel> {
-  const source = await complianceReportSource(db, directive, asOf);
-  const outstandingCases: OutstandingCase[] = [];
-  for await (const c of source.outstandingCases()) outstandingCases.push(c);
-  const outstandingTasks: OutstandingTask[] = [];
-  for await (const t of source.outstandingTasks()) outstandingTasks.push(t);
-  return { ...source, outstandingCases, outstandingTasks };
-}
-
 const REPORT_EXTENSIONS = { XLSX: "xlsx", CSV: "csv", MARKDOWN: "md" } as const;
 
 export function reportMeta(format: ReportFormatName, asOf: Date): { fileName: string; mimeType: string } {
@@ -273,36 +261,70 @@ export function complianceReportDocument(
   };
 }
 
+/**
+ * The reminder's model. The appendix lists each unit's first APPENDIX_ROWS_PER_LIST items of each list
+ * and counts the rest: a city-wide year owes hundreds of thousands, which belong in the report (a
+ * letter of them never finished). The lists are streamed, so memory holds only what is printed.
+ */
 export async function reminderLetterModel(db: DataSource, directive: Directive, asOf: Date): Promise<ReminderLetterModel> {
-  const report = await complianceReportModel(db, directive, asOf);
+  const report = await complianceReportSource(db, directive, asOf);
+  const owing = report.units.filter(({ figures }) => figures.rate < 1);
+  const owingCodes = new Set(owing.map(({ unit }) => unit.code));
+  const cases = await firstPerUnit(report.outstandingCases(), owingCodes);
+  const tasks = await firstPerUnit(report.outstandingTasks(), owingCodes);
   return {
     directive: report.directive,
     asOf,
-    units: report.units
-      .filter(({ figures }) => figures.rate < 1)
-      .map(({ unit, figures: f }) => ({
+    units: owing.map(({ unit, figures: f }) => {
+      const people = peopleOwing(report, unit.code);
+      return {
         unitCode: unit.code,
         unitName: unit.name,
         casesWithoutApology: f.overdueCases - f.apologizedCases,
         tasksNotReported: f.tasks - f.reportedTasks,
         tasksNotFiled: f.tasks - f.filedTasks,
         rate: f.rate,
-        cases: report.outstandingCases.filter((c) => c.unitCode === unit.code),
-        tasks: report.outstandingTasks.filter((t) => t.unitCode === unit.code),
-        people: peopleOwing(report, unit.code),
+        cases: cases.kept.get(unit.code) ?? [],
+        tasks: tasks.kept.get(unit.code) ?? [],
+        people: people.slice(0, APPENDIX_ROWS_PER_LIST),
+        ...leftOut("casesLeftOut", cases.leftOut.get(unit.code)),
+        ...leftOut("tasksLeftOut", tasks.leftOut.get(unit.code)),
+        ...leftOut("peopleLeftOut", people.length - APPENDIX_ROWS_PER_LIST),
         ...atRiskOf(report, unit.code),
-      })),
+      };
+    }),
   };
 }
 
+function leftOut<K extends string>(key: K, count: number | undefined): Partial<Record<K, number>> {
+  return count !== undefined && count > 0 ? ({ [key]: count } as Record<K, number>) : {};
+}
+
+/** Each unit's first `APPENDIX_ROWS_PER_LIST` items of a list (in the list's order), and how many more it has. */
+async function firstPerUnit<T extends { unitCode: string }>(
+  items: AsyncIterable<T>,
+  unitCodes: ReadonlySet<string>,
+): Promise<{ kept: Map<string, T[]>; leftOut: Map<string, number> }> {
+  const kept = new Map<string, T[]>();
+  const left = new Map<string, number>();
+  for await (const item of items) {
+    if (!unitCodes.has(item.unitCode)) continue;
+    const list = kept.get(item.unitCode);
+    if (list === undefined) kept.set(item.unitCode, [item]);
+    else if (list.length < APPENDIX_ROWS_PER_LIST) list.push(item);
+    else left.set(item.unitCode, (left.get(item.unitCode) ?? 0) + 1);
+  }
+  return { kept, leftOut: left };
+}
+
 /** The unit's forecast when it is at risk (the report's chart data carries Directive.forecast's verdict). */
-function atRiskOf(report: ComplianceReportModel, unitCode: string): { atRisk?: { expectedDay: string | null } } {
+function atRiskOf(report: Pick<ComplianceReportModel, "progress">, unitCode: string): { atRisk?: { expectedDay: string | null } } {
   const atRisk = report.progress.units.find((u) => u.code === unitCode)?.atRisk;
   return atRisk ? { atRisk } : {};
 }
 
 /** A unit's people with outstanding HpNet tasks, worst first, then in the report's order. */
-function peopleOwing(report: ComplianceReportModel, unitCode: string): ReminderPersonItem[] {
+function peopleOwing(report: Pick<ComplianceReportModel, "assignees">, unitCode: string): ReminderPersonItem[] {
   return report.assignees
     .filter((p) => p.unitCode === unitCode && p.outstanding > 0)
     .sort((a, b) => b.outstanding - a.outstanding)

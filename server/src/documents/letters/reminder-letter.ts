@@ -19,6 +19,13 @@ import { SIZE_12 } from "./letter-style.js";
 import { appendixHeading, gridTable, labelLine, leadLine } from "./letter-tables.js";
 import { dayText, momentDayText, momentTimeText, percentText, placeAndDate } from "./vietnamese-format.js";
 
+/**
+ * The appendix lists at most this many items of each list per unit, then says how many more the
+ * report holds: a letter is read by people, and a city-wide year's hundreds of thousands of items
+ * would make one that is never finished (it was not, at 100,000 cases).
+ */
+export const APPENDIX_ROWS_PER_LIST = 100;
+
 /** One unit below 100% and what it still owes as of the moment. */
 export interface ReminderUnitRow {
   unitCode: string;
@@ -33,6 +40,10 @@ export interface ReminderUnitRow {
   tasks?: ReminderTaskItem[];
   /** The unit's people with outstanding HpNet tasks, worst first. */
   people?: ReminderPersonItem[];
+  /** How many items each list left out beyond the appendix's cap (APPENDIX_ROWS_PER_LIST). */
+  casesLeftOut?: number;
+  tasksLeftOut?: number;
+  peopleLeftOut?: number;
   /** At risk of missing the deadline at its recent pace (Directive.forecast): its expected day, or null when it made no progress. */
   atRisk?: { expectedDay: string | null };
 }
@@ -141,7 +152,8 @@ export async function buildReminderLetter(m: ReminderLetterModel, texts: LetterT
       recipients: r.recipients.map(fill),
     }),
   ];
-  if (hasAppendix(m)) children.push(...appendix(m, texts, fill));
+  const leftOutLine = (count: number): string => interpolate(r.appendix.moreItems, { ...values, moreCount: count.toLocaleString("vi-VN") });
+  if (hasAppendix(m)) children.push(...appendix(m, texts, fill, leftOutLine));
   return packDecree30(fill(r.subject), children);
 }
 
@@ -164,8 +176,10 @@ function listedCount(u: ReminderUnitRow): number {
   return (u.cases?.length ?? 0) + (u.tasks?.length ?? 0) + (u.people?.length ?? 0);
 }
 
+type Fill = (t: string) => string;
+
 /** Phụ lục: per unit, its late cases without apology, its tasks still owed and the people who owe them, on pages after the signature. */
-function appendix(m: ReminderLetterModel, texts: LetterTexts, fill: (t: string) => string): FileChild[] {
+function appendix(m: ReminderLetterModel, texts: LetterTexts, fill: Fill, leftOutLine: (count: number) => string): FileChild[] {
   const a = texts.reminder.appendix;
   const blocks: FileChild[] = appendixHeading(fill(a.heading), fill(a.title), fill(a.subtitle));
   m.units.forEach((u, i) => {
@@ -174,20 +188,20 @@ function appendix(m: ReminderLetterModel, texts: LetterTexts, fill: (t: string) 
     if (listedCount(u) === 0) return;
     blocks.push(labelLine(`${i + 1}. ${u.unitName}`));
     blocks.push(
-      ...itemTable(fill, a.casesLabel, a.caseHeaders, cases, [8, 38, 48, 25, 24, 22], [1, 2], (c) => [
+      ...itemTable(fill, a.casesLabel, a.caseHeaders, cases, { leftOut: u.casesLeftOut, line: leftOutLine }, [8, 38, 48, 25, 24, 22], [1, 2], (c) => [
         c.caseCode,
         c.procedureName,
         momentDayText(c.dueAt),
         TIMELINESS_TEXT[c.timeliness],
         String(c.workingDaysLate),
       ]),
-      ...itemTable(fill, a.tasksLabel, a.taskHeaders, tasks, [8, 32, 68, 26, 34], [1, 2, 4], (t) => [
+      ...itemTable(fill, a.tasksLabel, a.taskHeaders, tasks, { leftOut: u.tasksLeftOut, line: leftOutLine }, [8, 32, 68, 26, 34], [1, 2, 4], (t) => [
         t.externalId,
         t.title,
         momentDayText(t.assignedAt),
         [t.reported ? null : fill(a.notReported), t.filed ? null : fill(a.notFiled)].filter(Boolean).join("; "),
       ]),
-      ...itemTable(fill, a.peopleLabel, a.peopleHeaders, u.people ?? [], [8, 62, 28, 38, 34], [1], (p) => [
+      ...itemTable(fill, a.peopleLabel, a.peopleHeaders, u.people ?? [], { leftOut: u.peopleLeftOut, line: leftOutLine }, [8, 62, 28, 38, 34], [1], (p) => [
         p.assignee ?? fill(a.noAssignee),
         String(p.tasks),
         String(p.notReported),
@@ -200,13 +214,15 @@ function appendix(m: ReminderLetterModel, texts: LetterTexts, fill: (t: string) 
 
 /**
  * One of a unit's appendix lists: its lead line and a numbered 12 pt table, or nothing when the list
- * is empty (its texts are then not filled at all, as a list that is not printed needs none).
+ * is empty (its texts are then not filled at all, as a list that is not printed needs none); a list
+ * cut at the cap ends with a line saying how many items the report holds beyond it.
  */
 function itemTable<T>(
-  fill: (t: string) => string,
+  fill: Fill,
   lead: string,
   headers: readonly string[],
   items: readonly T[],
+  more: { leftOut?: number; line: (count: number) => string },
   widthsMm: number[],
   leftColumns: number[],
   cells: (item: T) => string[],
@@ -215,5 +231,7 @@ function itemTable<T>(
   const leadParagraph = leadLine(fill(lead));
   const headerCells = headers.map(fill);
   const rows = items.map((item, n) => [String(n + 1), ...cells(item)]);
-  return [leadParagraph, gridTable(headerCells, rows, widthsMm, { leftColumns, size: SIZE_12 })];
+  const table = gridTable(headerCells, rows, widthsMm, { leftColumns, size: SIZE_12 });
+  if (!more.leftOut) return [leadParagraph, table];
+  return [leadParagraph, table, leadLine(more.line(more.leftOut))];
 }

@@ -101,6 +101,7 @@ export const DEFAULT_LETTER_TEXTS: LetterTexts = {
       peopleLabel: "Cán bộ còn công việc trên HpNet chưa hoàn thành:",
       peopleHeaders: ["TT", "Cán bộ xử lý", "Số công việc", "Chưa báo cáo hoàn thành", "Chưa lập hồ sơ"],
       noAssignee: "(Chưa có người xử lý)",
+      moreItems: "… và {moreCount} mục khác (danh sách đầy đủ tại Báo cáo tình hình thực hiện kèm theo).",
     },
   },
   publicApologies: { organisationPrefixes: [...DEFAULT_ORGANISATION_PREFIXES] },

@@ -94,6 +94,11 @@ export interface ReminderAppendixTexts {
   peopleHeaders: string[];
   /** Names the tasks that carry no assignee in that list. */
   noAssignee: string;
+  /**
+   * Closes a list cut at the appendix's cap (a large year's lists belong in the report, not a letter):
+   * {moreCount} is how many items were left out.
+   */
+  moreItems: string;
 }
 
 export interface LetterTexts {

@@ -136,6 +136,7 @@ function appendix(c: Checker, value: Json): ReminderAppendixTexts {
     peopleLabel: c.text(a.peopleLabel, "reminder.appendix.peopleLabel", allowed),
     peopleHeaders: headers("peopleHeaders", 5),
     noAssignee: c.text(a.noAssignee, "reminder.appendix.noAssignee", allowed),
+    moreItems: c.text(a.moreItems, "reminder.appendix.moreItems", [...allowed, "moreCount"]),
   };
 }
 

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APPENDIX_ROWS_PER_LIST } from "../../../server/src/documents/letters/reminder-letter.js";
+import { testDrivers } from "../../support/databases.js";
+import { seedBasics } from "../../support/fixtures.js";
+import { dataOf, startTestServer, type TestServer } from "../../support/test-server.js";
+import { openDocx } from "./docx-reading.js";
+
+/**
+ * The reminder's appendix lists each unit's first APPENDIX_ROWS_PER_LIST items of each list and says how
+ * many more the report holds. Without the cap a large year's letter (every outstanding case and task
+ * as a table row) never finished at 100,000 cases; with it the letter stays a letter at any size.
+ */
+describe.each(testDrivers())("the reminder's appendix at its cap, on %s", (driver) => {
+  const LATE = APPENDIX_ROWS_PER_LIST + 30;
+  let server: TestServer;
+  let directiveId: string;
+
+  beforeAll(async () => {
+    server = await startTestServer(driver);
+    directiveId = await seedBasics(server, [["A1", "Phòng Một", "DEPARTMENT"]]);
+    // LATE cases of unit A1 due in March and never resolved: each is overdue without an apology.
+    const rows = Array.from({ length: LATE }, (_, i) => `CAP-${String(i + 1).padStart(4, "0")},Thủ tục,Người nộp,A1,01/03/2023,10/03/2023`);
+    const csv = `code,procedure_name,applicant_name,unit_code,received_at,due_at\n${rows.join("\n")}\n`;
+    const result = dataOf(await server.gql("mutation($csv: String!) { importCases(csv: $csv) { created errorCount } }", { csv }));
+    expect(result.importCases).toEqual({ created: LATE, errorCount: 0 });
+  });
+  afterAll(async () => server?.close());
+
+  it("lists the first cases of the unit and says how many more there are", async () => {
+    const doc = dataOf<{ reminderLetter: { contentBase64: string } }>(
+      await server.gql(`query($d: ID!, $a: DateTime) { reminderLetter(directiveId: $d, asOf: $a) { contentBase64 } }`, {
+        d: directiveId,
+        a: "2023-12-31T16:59:59.999Z",
+      }),
+    ).reminderLetter;
+    const { paragraphs } = await openDocx(Buffer.from(doc.contentBase64, "base64"));
+    const text = paragraphs.join("\n");
+    // The summary table still counts them all.
+    expect(text).toContain(String(LATE));
+    const listed = paragraphs.filter((p) => /^CAP-\d{4}$/.test(p));
+    expect(listed).toHaveLength(APPENDIX_ROWS_PER_LIST);
+    expect(new Set(listed).size).toBe(APPENDIX_ROWS_PER_LIST);
+    expect(text).toContain(`… và ${LATE - APPENDIX_ROWS_PER_LIST} mục khác (danh sách đầy đủ tại Báo cáo tình hình thực hiện kèm theo).`);
+  });
+});
