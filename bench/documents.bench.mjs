@@ -5,12 +5,11 @@
 // mysql://root@127.0.0.1:3306 runs it on MariaDB (a throwaway database, dropped after).
 // Prints a table and, last, one JSON line.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { seedYear } from "./support/seed-year.mjs";
+import { throwawayDatabase } from "./support/throwaway-database.mjs";
 
 const require = createRequire(import.meta.url);
 require("reflect-metadata");
@@ -80,27 +79,13 @@ async function run(label, config, db) {
   return results;
 }
 
+// BENCH_DATABASE_URL names a MariaDB/MySQL server: a throwaway database on it; otherwise a SQLite file.
+const database = await throwawayDatabase(process.env.BENCH_DATABASE_URL, "cchc_bench_docs");
 const results = [];
-if (process.env.BENCH_DATABASE_URL) {
-  const mysql = require("mysql2/promise");
-  const url = new URL(process.env.BENCH_DATABASE_URL);
-  const admin = await mysql.createConnection({ host: url.hostname, port: Number(url.port || 3306), user: url.username || "root", password: url.password });
-  const name = `cchc_bench_docs_${Date.now()}`;
-  await admin.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_vietnamese_ci`);
-  try {
-    const config = { type: "mysql", host: url.hostname, port: Number(url.port || 3306), user: url.username || "root", password: url.password, database: name };
-    results.push(...(await run("MariaDB", config, await openDatabase(config))));
-  } finally {
-    await admin.query(`DROP DATABASE ${name}`);
-    await admin.end();
-  }
-} else {
-  const dir = mkdtempSync(join(tmpdir(), "cchc-bench-docs-"));
-  try {
-    const config = { type: "sqlite", path: join(dir, "bench.sqlite") };
-    results.push(...(await run("SQLite", config, await openDatabase(config))));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+try {
+  const label = database.config.type === "sqlite" ? "SQLite" : "MariaDB";
+  results.push(...(await run(label, database.config, await openDatabase(database.config))));
+} finally {
+  await database.drop();
 }
 console.log(JSON.stringify({ bench: "documents", results }));

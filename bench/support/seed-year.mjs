@@ -1,4 +1,4 @@
-// One large year for the benches (bench/run.mjs, bench/board.bench.mjs, bench/documents.bench.mjs):
+// One large year for the benches (bench/run.mjs, bench/documents.bench.mjs):
 // `units` units U1..Un, one directive 1/TB-BQL over 2023 (deadline 2023-11-17), `cases` cases due through
 // the year (a third resolved a day late, the rest an hour early; half of the late ones apologised) and
 // `tasks` HpNet tasks (three in four reported, four in five filed), written with multi-row INSERTs in one
