@@ -1,6 +1,7 @@
 import { createReadStream, createWriteStream } from "node:fs";
-import { open, writeFile, type FileHandle } from "node:fs/promises";
+import { open, rm, writeFile, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
+import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createInflateRaw, inflateRawSync } from "node:zlib";
 import { safeFileName, uniqueAmongLowerCase } from "./file-naming.js";
@@ -27,6 +28,23 @@ const MAX32 = 0xffffffff;
 const WINDOW = 1024 * 1024;
 /** Entries up to this size (compressed and not) are unpacked in memory; larger ones are streamed. */
 const SMALL = 4 * 1024 * 1024;
+
+/**
+ * Passes an entry's bytes through while counting them: more than `size` stops at once (a zip bomb
+ * declares a small size), fewer at the end is a damaged entry.
+ */
+function exactly(size: number, name: string): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      done(seen > size ? damaged(`entry ${name} unpacks past its declared ${size} bytes`) : null, chunk);
+    },
+    flush(done) {
+      done(seen === size ? null : damaged(`entry ${name} unpacks to ${seen} bytes, not ${size}`));
+    },
+  });
+}
 
 interface Entry {
   name: string;
@@ -164,13 +182,27 @@ export async function extractZipToFolder(
       if (entry.compressedSize <= SMALL && entry.size <= SMALL) {
         // A letter: read, inflated and written in one step each (streams per entry cost more than the bytes).
         const data = entry.compressedSize === 0 ? Buffer.alloc(0) : await readAt(file, entry.compressedSize, dataOffset);
-        const bytes = entry.compression === 8 && data.length > 0 ? inflateRawSync(data, { maxOutputLength: SMALL }) : data;
+        let bytes: Buffer;
+        try {
+          bytes = entry.compression === 8 && data.length > 0 ? inflateRawSync(data, { maxOutputLength: SMALL }) : data;
+        } catch {
+          throw damaged(`entry ${entry.name} does not inflate`);
+        }
+        // An entry unpacks to exactly the size its directory declares, or the archive is damaged (or hostile).
+        if (bytes.length !== entry.size) throw damaged(`entry ${entry.name} unpacks to ${bytes.length} bytes, not ${entry.size}`);
         await writeFile(join(folder, name), bytes, { signal });
       } else {
-        const target = createWriteStream(join(folder, name));
+        const path = join(folder, name);
         const source = createReadStream(zipPath, { start: dataOffset, end: dataOffset + entry.compressedSize - 1 });
-        const steps = entry.compression === 8 ? [source, createInflateRaw(), target] : [source, target];
-        await (pipeline as (...streams: unknown[]) => Promise<void>)(...steps, { signal });
+        const steps = entry.compression === 8 ? [source, createInflateRaw(), exactly(entry.size, entry.name), createWriteStream(path)] : [source, exactly(entry.size, entry.name), createWriteStream(path)];
+        try {
+          await (pipeline as (...streams: unknown[]) => Promise<void>)(...steps, { signal });
+        } catch (error) {
+          // No half-written file is left behind; the letters already written stay, each whole.
+          await rm(path, { force: true });
+          if (error instanceof Error && error.name === "AbortError") throw error;
+          throw error instanceof Error && error.message.startsWith("The zip archive is damaged") ? error : damaged(`entry ${entry.name} does not inflate`);
+        }
       }
       written.push(name);
     }

@@ -48,6 +48,38 @@ describe("documents", () => {
     await expect(extractZipToFolder(join(dir, "bad.zip"), dir)).rejects.toThrow();
   });
 
+  it("refuses an entry that unpacks to another size than its directory declares, leaving no half-written file", async () => {
+    /** The zip with the named entry's uncompressed size in the central directory set to `size`. */
+    const withDeclaredSize = (zip: Uint8Array, name: string, size: number): Buffer => {
+      const bytes = Buffer.from(zip);
+      for (let p = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); p >= 0; p = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), p - 1)) {
+        const nameLength = bytes.readUInt16LE(p + 28);
+        if (bytes.toString("utf8", p + 46, p + 46 + nameLength) === name) {
+          bytes.writeUInt32LE(size, p + 24);
+          return bytes;
+        }
+      }
+      throw new Error(`${name} not in the directory`);
+    };
+    const dir = await scratch();
+    const large = new Uint8Array(6 * 1024 * 1024).map((_, i) => (i * 7) % 251);
+    const cases: [string, Buffer][] = [
+      // A flipped or cut letter: it unpacks to fewer bytes than declared.
+      ["short.zip", withDeclaredSize(zipSync({ "a.docx": [strToU8("letter".repeat(100)), { level: 6 }] }), "a.docx", 601)],
+      // A bomb: a large entry declared small, streamed; it is stopped at the declared size.
+      ["bomb.zip", withDeclaredSize(zipSync({ "ok.docx": strToU8("fine"), "b.docx": [large, { level: 9 }] }), "b.docx", 5 * 1024 * 1024)],
+      ["stored.zip", withDeclaredSize(zipSync({ "c.docx": [large, { level: 0 }] }), "c.docx", 7 * 1024 * 1024)],
+    ];
+    for (const [file, bytes] of cases) {
+      const folder = join(dir, file.replace(".zip", ""));
+      await import("node:fs/promises").then((fs) => fs.mkdir(folder));
+      await writeFile(join(dir, file), bytes);
+      await expect(extractZipToFolder(join(dir, file), folder), file).rejects.toThrow(/^The zip archive is damaged \(entry \w\.docx/);
+      // Only whole letters stay: the bomb's first letter, never a partial one.
+      expect(await readdir(folder), file).toEqual(file === "bomb.zip" ? ["ok.docx"] : []);
+    }
+  });
+
   it("shows a download's progress in megabytes, and whole percents when the size is known", () => {
     const steps: { message: string; increment?: number }[] = [];
     const known = new DownloadProgress((s) => steps.push(s));
