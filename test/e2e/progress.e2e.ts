@@ -66,10 +66,19 @@ describe("CCHC: Show Progress (code-server)", () => {
     const gap = (code: string) => Math.min(...codes.filter((c) => c !== code).map((c) => Math.abs(points[c][1] - points[code][1])), 1e9);
     const target = codes.sort((a, b) => gap(b) - gap(a))[0];
     const [x, y] = points[target];
-    await chart.click({ position: { x, y } });
     const name = expected.find((u) => u.code === target)!.name;
     const selected = page.locator('.part.sidebar .monaco-list-row[aria-selected="true"] .label-name');
-    await expect.poll(async () => (await selected.first().textContent().catch(() => ""))?.trim(), { timeout: 30_000 }).toBe(name);
+    // The click is repeated until the tree answers: in a full run the chart may still be settling (its
+    // lines animate in) when the first click lands, which then meets no line.
+    await expect
+      .poll(
+        async () => {
+          await chart.click({ position: { x, y } });
+          return (await selected.first().textContent().catch(() => ""))?.trim();
+        },
+        { timeout: 30_000, intervals: [1_000] },
+      )
+      .toBe(name);
 
     mkdirSync(resolve(screenshot, ".."), { recursive: true });
     await page.screenshot({ path: screenshot });
