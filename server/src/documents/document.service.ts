@@ -20,6 +20,7 @@ import {
   countCasesWithApologyInScope,
   outstandingCaseRows,
   outstandingCounts,
+  outstandingCountsByUnit,
   outstandingTaskRows,
 } from "../services/outstanding.js";
 import { smallestLetterBytes, writeApologyZip } from "./archive/apology-zip.js";
@@ -169,8 +170,8 @@ export async function complianceReportSource(db: DataSource, directive: Directiv
       outstanding: assigneeOutstanding(p),
     })),
     progress,
-    async *outstandingCases() {
-      for await (const { row, unitCode } of outstandingCaseRows(db, query)) {
+    async *outstandingCases(onlyUnit?: string, batchSize?: number) {
+      for await (const { row, unitCode } of outstandingCaseRows(db, { ...query, unitCode: onlyUnit }, batchSize)) {
         yield {
           unitCode,
           caseCode: row.code,
@@ -184,8 +185,8 @@ export async function complianceReportSource(db: DataSource, directive: Directiv
         };
       }
     },
-    async *outstandingTasks() {
-      for await (const { row, unitCode, reported, filed } of outstandingTaskRows(db, query)) {
+    async *outstandingTasks(onlyUnit?: string, batchSize?: number) {
+      for await (const { row, unitCode, reported, filed } of outstandingTaskRows(db, { ...query, unitCode: onlyUnit }, batchSize)) {
         yield {
           unitCode,
           externalId: row.externalId,
@@ -264,57 +265,50 @@ export function complianceReportDocument(
 /**
  * The reminder's model. The appendix lists each unit's first APPENDIX_ROWS_PER_LIST items of each list
  * and counts the rest: a city-wide year owes hundreds of thousands, which belong in the report (a
- * letter of them never finished). The lists are streamed, so memory holds only what is printed.
+ * letter of them never finished). Each unit's lists are read only as far as they are printed, and
+ * what is left out is counted by two grouped COUNTs: reading every owed row to count it took 39 s and
+ * a 559 MiB server at 1,000,000 cases.
  */
 export async function reminderLetterModel(db: DataSource, directive: Directive, asOf: Date): Promise<ReminderLetterModel> {
-  const report = await complianceReportSource(db, directive, asOf);
+  const [report, counts] = await Promise.all([complianceReportSource(db, directive, asOf), outstandingCountsByUnit(db, { directive, asOf })]);
   const owing = report.units.filter(({ figures }) => figures.rate < 1);
-  const owingCodes = new Set(owing.map(({ unit }) => unit.code));
-  const cases = await firstPerUnit(report.outstandingCases(), owingCodes);
-  const tasks = await firstPerUnit(report.outstandingTasks(), owingCodes);
-  return {
-    directive: report.directive,
-    asOf,
-    units: owing.map(({ unit, figures: f }) => {
-      const people = peopleOwing(report, unit.code);
-      return {
-        unitCode: unit.code,
-        unitName: unit.name,
-        casesWithoutApology: f.overdueCases - f.apologizedCases,
-        tasksNotReported: f.tasks - f.reportedTasks,
-        tasksNotFiled: f.tasks - f.filedTasks,
-        rate: f.rate,
-        cases: cases.kept.get(unit.code) ?? [],
-        tasks: tasks.kept.get(unit.code) ?? [],
-        people: people.slice(0, APPENDIX_ROWS_PER_LIST),
-        ...leftOut("casesLeftOut", cases.leftOut.get(unit.code)),
-        ...leftOut("tasksLeftOut", tasks.leftOut.get(unit.code)),
-        ...leftOut("peopleLeftOut", people.length - APPENDIX_ROWS_PER_LIST),
-        ...atRiskOf(report, unit.code),
-      };
-    }),
-  };
-}
-
-function leftOut<K extends string>(key: K, count: number | undefined): Partial<Record<K, number>> {
-  return count !== undefined && count > 0 ? ({ [key]: count } as Record<K, number>) : {};
-}
-
-/** Each unit's first `APPENDIX_ROWS_PER_LIST` items of a list (in the list's order), and how many more it has. */
-async function firstPerUnit<T extends { unitCode: string }>(
-  items: AsyncIterable<T>,
-  unitCodes: ReadonlySet<string>,
-): Promise<{ kept: Map<string, T[]>; leftOut: Map<string, number> }> {
-  const kept = new Map<string, T[]>();
-  const left = new Map<string, number>();
-  for await (const item of items) {
-    if (!unitCodes.has(item.unitCode)) continue;
-    const list = kept.get(item.unitCode);
-    if (list === undefined) kept.set(item.unitCode, [item]);
-    else if (list.length < APPENDIX_ROWS_PER_LIST) list.push(item);
-    else left.set(item.unitCode, (left.get(item.unitCode) ?? 0) + 1);
+  const units: ReminderLetterModel["units"] = [];
+  for (const { unit, figures: f } of owing) {
+    const people = peopleOwing(report, unit.code);
+    const owed = counts.get(unit.code) ?? { cases: 0, tasks: 0 };
+    const cases = await firstItems(report.outstandingCases(unit.code, APPENDIX_ROWS_PER_LIST));
+    const tasks = await firstItems(report.outstandingTasks(unit.code, APPENDIX_ROWS_PER_LIST));
+    units.push({
+      unitCode: unit.code,
+      unitName: unit.name,
+      casesWithoutApology: f.overdueCases - f.apologizedCases,
+      tasksNotReported: f.tasks - f.reportedTasks,
+      tasksNotFiled: f.tasks - f.filedTasks,
+      rate: f.rate,
+      cases,
+      tasks,
+      people: people.slice(0, APPENDIX_ROWS_PER_LIST),
+      ...leftOut("casesLeftOut", owed.cases - cases.length),
+      ...leftOut("tasksLeftOut", owed.tasks - tasks.length),
+      ...leftOut("peopleLeftOut", people.length - APPENDIX_ROWS_PER_LIST),
+      ...atRiskOf(report, unit.code),
+    });
   }
-  return { kept, leftOut: left };
+  return { directive: report.directive, asOf, units };
+}
+
+function leftOut<K extends string>(key: K, count: number): Partial<Record<K, number>> {
+  return count > 0 ? ({ [key]: count } as Record<K, number>) : {};
+}
+
+/** A list's first APPENDIX_ROWS_PER_LIST items; leaving the loop early ends the list's reading. */
+async function firstItems<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const kept: T[] = [];
+  for await (const item of items) {
+    kept.push(item);
+    if (kept.length === APPENDIX_ROWS_PER_LIST) break;
+  }
+  return kept;
 }
 
 /** The unit's forecast when it is at risk (the report's chart data carries Directive.forecast's verdict). */

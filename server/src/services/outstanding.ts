@@ -19,6 +19,13 @@ export interface OutstandingQuery {
   asOf: Date;
   /** One unit only; all units when absent. */
   unitId?: number;
+  /** One unit only, by its code (the reports' lists are keyed by code). */
+  unitCode?: string;
+}
+
+/** Whether a unit is in the query's scope (unitId and unitCode, when given, both name it). */
+function inScope(q: OutstandingQuery, unit: Unit): boolean {
+  return (q.unitId === undefined || unit.id === q.unitId) && (q.unitCode === undefined || unit.code === q.unitCode);
 }
 
 /** Rows read per statement: enough that SQL round trips do not dominate, few enough to keep memory flat (at 1,000,000 cases the XLSX report peaked at 359 MiB with 2,000, 250 MiB with 500). */
@@ -36,7 +43,7 @@ async function* listedByUnit<T extends { id: number; unitId: number }>(
   db: DataSource,
   /** The list's query; `from`, when given, replaces the window's start (a batch starts at the last row's moment). */
   query: (from?: Date) => SelectQueryBuilder<T>,
-  unitId: number | undefined,
+  scope: OutstandingQuery,
   columns: { moment: keyof T & string; code: keyof T & string },
   batchSize: number,
   /**
@@ -46,7 +53,7 @@ async function* listedByUnit<T extends { id: number; unitId: number }>(
    */
   idsFirst: boolean,
 ): AsyncGenerator<{ row: T; unitCode: string }> {
-  const units = (await unitsByCode(db)).filter((u) => unitId === undefined || u.id === unitId);
+  const units = (await unitsByCode(db)).filter((u) => inScope(scope, u));
   for (const unit of units) {
     let after: T | null = null;
     for (;;) {
@@ -113,7 +120,7 @@ export function outstandingCaseRows(
   q: OutstandingQuery,
   batchSize = OUTSTANDING_BATCH,
 ): AsyncGenerator<{ row: Case; unitCode: string }> {
-  return listedByUnit(db, (from?: Date) => lateCasesQuery(db, q, from), q.unitId, { moment: "dueAt", code: "code" }, batchSize, true);
+  return listedByUnit(db, (from?: Date) => lateCasesQuery(db, q, from), q, { moment: "dueAt", code: "code" }, batchSize, true);
 }
 
 export async function outstandingCases(db: DataSource, q: OutstandingQuery): Promise<{ row: Case; unitCode: string }[]> {
@@ -150,7 +157,7 @@ export async function* outstandingTaskRows(
   q: OutstandingQuery,
   batchSize = OUTSTANDING_BATCH,
 ): AsyncGenerator<OutstandingTaskRow> {
-  const rows = listedByUnit(db, (from?: Date) => owedTasksQuery(db, q, from), q.unitId, { moment: "assignedAt", code: "externalId" }, batchSize, false);
+  const rows = listedByUnit(db, (from?: Date) => owedTasksQuery(db, q, from), q, { moment: "assignedAt", code: "externalId" }, batchSize, false);
   for await (const { row, unitCode } of rows) {
     yield { row, unitCode, reported: isTaskReportedAsOf(row, q.asOf), filed: isTaskFiledAsOf(row, q.asOf) };
   }
@@ -158,6 +165,22 @@ export async function* outstandingTaskRows(
 
 export async function outstandingTasks(db: DataSource, q: OutstandingQuery): Promise<OutstandingTaskRow[]> {
   return collect(outstandingTaskRows(db, q));
+}
+
+/** How long each unit's lists are, by unit code (units that owe nothing are absent): one grouped COUNT per list. */
+export async function outstandingCountsByUnit(db: DataSource, q: OutstandingQuery): Promise<Map<string, { cases: number; tasks: number }>> {
+  const grouped = async <T extends ObjectLiteral>(query: SelectQueryBuilder<T>) => {
+    const a = query.alias;
+    const rows: { unitId: unknown; n: unknown }[] = await query.select(`${a}.unitId`, "unitId").addSelect("COUNT(*)", "n").groupBy(`${a}.unitId`).getRawMany();
+    return new Map(rows.map((r) => [Number(r.unitId), sqlNumber(r.n)]));
+  };
+  const [units, cases, tasks] = await Promise.all([unitsByCode(db), grouped(lateCasesQuery(db, q)), grouped(owedTasksQuery(db, q))]);
+  const counts = new Map<string, { cases: number; tasks: number }>();
+  for (const unit of units) {
+    const owed = { cases: cases.get(unit.id) ?? 0, tasks: tasks.get(unit.id) ?? 0 };
+    if (inScope(q, unit) && owed.cases + owed.tasks > 0) counts.set(unit.code, owed);
+  }
+  return counts;
 }
 
 /** How long each list is (for a heading written before its rows): one COUNT per list. */

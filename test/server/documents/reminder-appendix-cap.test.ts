@@ -12,6 +12,7 @@ import { openDocx } from "./docx-reading.js";
  */
 describe.each(testDrivers())("the reminder's appendix at its cap, on %s", (driver) => {
   const LATE = APPENDIX_ROWS_PER_LIST + 30;
+  const OWED = APPENDIX_ROWS_PER_LIST + 7;
   let server: TestServer;
   let directiveId: string;
 
@@ -23,6 +24,11 @@ describe.each(testDrivers())("the reminder's appendix at its cap, on %s", (drive
     const csv = `code,procedure_name,applicant_name,unit_code,received_at,due_at\n${rows.join("\n")}\n`;
     const result = dataOf(await server.gql("mutation($csv: String!) { importCases(csv: $csv) { created errorCount } }", { csv }));
     expect(result.importCases).toEqual({ created: LATE, errorCount: 0 });
+    // OWED tasks of A1 assigned in March, never reported nor filed.
+    const taskRows = Array.from({ length: OWED }, (_, i) => `TASK-${String(i + 1).padStart(4, "0")},Việc ${i + 1},A1,,01/03/2023`);
+    const tasksCsv = `external_id,title,unit_code,assignee,assigned_at\n${taskRows.join("\n")}\n`;
+    const tasks = dataOf(await server.gql("mutation($csv: String!) { importHpNetTasks(csv: $csv) { created errorCount } }", { csv: tasksCsv }));
+    expect(tasks.importHpNetTasks).toEqual({ created: OWED, errorCount: 0 });
   });
   afterAll(async () => server?.close());
 
@@ -41,5 +47,9 @@ describe.each(testDrivers())("the reminder's appendix at its cap, on %s", (drive
     expect(listed).toHaveLength(APPENDIX_ROWS_PER_LIST);
     expect(new Set(listed).size).toBe(APPENDIX_ROWS_PER_LIST);
     expect(text).toContain(`… và ${LATE - APPENDIX_ROWS_PER_LIST} mục khác (danh sách đầy đủ tại Báo cáo tình hình thực hiện kèm theo).`);
+    // The tasks' list too: its first items in order, and the rest counted (a grouped COUNT, not a read of every row).
+    const tasks = paragraphs.filter((p) => /^TASK-\d{4}$/.test(p));
+    expect(tasks).toEqual(Array.from({ length: APPENDIX_ROWS_PER_LIST }, (_, i) => `TASK-${String(i + 1).padStart(4, "0")}`));
+    expect(text).toContain(`… và ${OWED - APPENDIX_ROWS_PER_LIST} mục khác (danh sách đầy đủ tại Báo cáo tình hình thực hiện kèm theo).`);
   });
 });

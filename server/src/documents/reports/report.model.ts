@@ -66,8 +66,9 @@ export interface ComplianceReportSummary extends ComplianceFiguresSummary {
  * section added to the report adds what it needs here, filled in document.service.ts.
  */
 export interface ComplianceReportSource extends ComplianceReportSummary {
-  outstandingCases(): AsyncIterable<OutstandingCase>;
-  outstandingTasks(): AsyncIterable<OutstandingTask>;
+  /** With `unitCode`, that unit's list only; `batchSize`, rows read per statement (the reminder prints the first few). */
+  outstandingCases(unitCode?: string, batchSize?: number): AsyncIterable<OutstandingCase>;
+  outstandingTasks(unitCode?: string, batchSize?: number): AsyncIterable<OutstandingTask>;
 }
 
 /** The same report with the lists in memory (the reminder letter, samples, tests). */
@@ -152,11 +153,11 @@ export function reportSourceOf(m: ComplianceReportModel): ComplianceReportSource
     ...m,
     outstandingCaseCount: m.outstandingCases.length,
     outstandingTaskCount: m.outstandingTasks.length,
-    outstandingCases: async function* () {
-      yield* m.outstandingCases;
+    outstandingCases: async function* (unitCode?: string) {
+      yield* m.outstandingCases.filter((c) => unitCode === undefined || c.unitCode === unitCode);
     },
-    outstandingTasks: async function* () {
-      yield* m.outstandingTasks;
+    outstandingTasks: async function* (unitCode?: string) {
+      yield* m.outstandingTasks.filter((t) => unitCode === undefined || t.unitCode === unitCode);
     },
   };
 }
