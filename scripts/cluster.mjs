@@ -39,12 +39,13 @@ export function clusterPorts(base = 0) {
 export const DEFAULT_DIR = join(root, ".cache/cluster");
 export const DATABASE = "cchc";
 
-/** Why a Galera cluster cannot run here, or null when it can (mariadbd, galera-4, haproxy, rsync present). */
+/** Why a Galera cluster cannot run here, or null when it can (mariadbd, galera-4, haproxy, rsync, the mariadb client present). */
 export function missingPrerequisites() {
   const missing = [];
   if (!existsSync(MARIADBD)) missing.push(`${MARIADBD} (apt-get install mariadb-server)`);
   if (!existsSync(GALERA)) missing.push(`${GALERA} (apt-get install galera-4)`);
-  for (const tool of ["haproxy", "rsync", "wsrep_sst_rsync"]) {
+  // The mariadb client runs HAProxy's node check (scripts/galera-node-check.sh).
+  for (const tool of ["haproxy", "rsync", "wsrep_sst_rsync", "mariadb"]) {
     if (spawnSync("sh", ["-c", `command -v ${tool}`], { env: { PATH: pathWithSbin() } }).status !== 0) missing.push(tool);
   }
   return missing.length ? `missing: ${missing.join(", ")}` : null;
@@ -264,6 +265,9 @@ function haproxyConfig(dir, ports) {
 global
   maxconn 2000
   pidfile ${join(dir, "haproxy.pid")}
+  # The database nodes are checked by a script (scripts/galera-node-check.sh), which HAProxy forks.
+  external-check
+  insecure-fork-wanted
 
 defaults
   timeout connect 2s
@@ -294,12 +298,17 @@ listen stats
   stats enable
   stats uri /stats
 
-# The database: round robin over the three Galera nodes, per connection; a dead node leaves after 2 s.
+# The database: round robin over the three Galera nodes, per connection. A node serves only while it is
+# Synced and ready (scripts/galera-node-check.sh, every second): a dead node leaves after 2 s, and a
+# restarted one returns once its state transfer is over, not when its port opens.
 listen galera
   mode tcp
   bind 127.0.0.1:${ports.sqlProxy}
   balance roundrobin
   option tcpka
+  option external-check
+  external-check path "/usr/bin:/bin"
+  external-check command ${join(root, "scripts/galera-node-check.sh")}
   retries 3
   option redispatch
 ${ports.sql.map((p, i) => `  server node${i + 1} 127.0.0.1:${p} check inter 1s fall 2 rise 2 on-marked-down shutdown-sessions`).join("\n")}

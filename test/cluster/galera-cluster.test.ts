@@ -247,6 +247,32 @@ describe.skipIf(missing !== null)("a Galera cluster of three nodes behind HAProx
     for (const i of [0, 1, 2]) expect((await onNode<{ n: number }>(i, "SELECT COUNT(*) AS n FROM cases WHERE code LIKE 'IMP-%'"))[0].n).toBe(rows);
   }, 240_000);
 
+  it("HAProxy sends connections only to nodes that are Synced: a desynced node leaves the pool and comes back", async () => {
+    const waitForStatus = async (server: string, status: string, timeoutMs = 20_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const now = (await proxyStats(cluster.ports))[server]?.status;
+        if (now === status) return;
+        if (Date.now() > deadline) throw new Error(`${server} is ${now} in HAProxy after ${timeoutMs} ms, not ${status}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    };
+    await waitForStatus("node3", "UP");
+    // Desynced (wsrep_local_state 2, as a donor is): its port stays open, so a TCP check would keep it.
+    const connection = await createConnection({ ...nodeConnection(cluster.ports, 2), database: DATABASE });
+    try {
+      await connection.query("SET GLOBAL wsrep_desync = ON");
+      await waitForStatus("node3", "DOWN");
+      // Meanwhile the proxy's connections land on the other two, and the API answers.
+      for (let i = 0; i < 6; i++) ok(await gql(`{ units { code } }`));
+      await connection.query("SET GLOBAL wsrep_desync = OFF");
+      await waitForStatus("node3", "UP");
+    } finally {
+      await connection.query("SET GLOBAL wsrep_desync = OFF").catch(() => undefined);
+      await connection.end();
+    }
+  }, 90_000);
+
   it("a node killed (SIGKILL) in the middle of writes: the other two carry on, no acknowledged write is lost, the node rejoins", async () => {
     const victim = 1;
     const acknowledged: string[] = [];
