@@ -23,6 +23,22 @@ export async function seedBasics(server: TestServer, units: [string, string, "DE
   return created.createDirective.id;
 }
 
+/**
+ * `count` cases of unit `unitCode` received 1 March 2023, due 10 March, never resolved (each overdue
+ * without an apology), coded `${prefix}0001`… in order, imported as one CSV; fails unless all are created.
+ */
+export async function importOverdueCases(server: TestServer, prefix: string, count: number, unitCode: string): Promise<void> {
+  const rows = Array.from({ length: count }, (_, i) => `${prefix}${String(i + 1).padStart(4, "0")},Thủ tục,Người nộp,${unitCode},01/03/2023,10/03/2023`);
+  const csv = `code,procedure_name,applicant_name,unit_code,received_at,due_at\n${rows.join("\n")}\n`;
+  const result = dataOf(await server.gql<{ importCases: { created: number; errorCount: number } }>(
+    "mutation($csv: String!) { importCases(csv: $csv) { created errorCount } }",
+    { csv },
+  ));
+  if (result.importCases.created !== count || result.importCases.errorCount !== 0) {
+    throw new Error(`importOverdueCases: ${JSON.stringify(result.importCases)} for ${count} rows`);
+  }
+}
+
 export async function upsertCase(server: TestServer, input: Record<string, unknown>, token?: string) {
   return server.gql(`mutation($i: CaseInput!) { upsertCase(input: $i) { id code resolvedAt } }`, { i: input }, token);
 }

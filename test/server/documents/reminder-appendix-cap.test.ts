@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APPENDIX_ROWS_PER_LIST } from "../../../server/src/documents/letters/reminder-letter.js";
 import { testDrivers } from "../../support/databases.js";
-import { seedBasics } from "../../support/fixtures.js";
+import { importOverdueCases, seedBasics } from "../../support/fixtures.js";
 import { dataOf, startTestServer, type TestServer } from "../../support/test-server.js";
 import { openDocx } from "./docx-reading.js";
 
@@ -20,10 +20,7 @@ describe.each(testDrivers())("the reminder's appendix at its cap, on %s", (drive
     server = await startTestServer(driver);
     directiveId = await seedBasics(server, [["A1", "Phòng Một", "DEPARTMENT"]]);
     // LATE cases of unit A1 due in March and never resolved: each is overdue without an apology.
-    const rows = Array.from({ length: LATE }, (_, i) => `CAP-${String(i + 1).padStart(4, "0")},Thủ tục,Người nộp,A1,01/03/2023,10/03/2023`);
-    const csv = `code,procedure_name,applicant_name,unit_code,received_at,due_at\n${rows.join("\n")}\n`;
-    const result = dataOf(await server.gql("mutation($csv: String!) { importCases(csv: $csv) { created errorCount } }", { csv }));
-    expect(result.importCases).toEqual({ created: LATE, errorCount: 0 });
+    await importOverdueCases(server, "CAP-", LATE, "A1");
     // OWED tasks of A1 assigned in March, never reported nor filed.
     const taskRows = Array.from({ length: OWED }, (_, i) => `TASK-${String(i + 1).padStart(4, "0")},Việc ${i + 1},A1,,01/03/2023`);
     const tasksCsv = `external_id,title,unit_code,assignee,assigned_at\n${taskRows.join("\n")}\n`;
