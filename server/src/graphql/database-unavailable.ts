@@ -20,6 +20,10 @@ const UNREACHABLE_CODES = new Set([
   "ER_UNKNOWN_COM_ERROR",
   // A statement cut short under a Galera node that lost its peers while it ran.
   "ER_QUERY_INTERRUPTED",
+  // 1205: on Galera, a causal read (wsrep_sync_wait) on a node still applying what the cluster committed
+  // (a large import) waited past the causal read timeout; in InnoDB, a write that waited past
+  // innodb_lock_wait_timeout for a row. Either way nothing was done, and a retry in a moment succeeds.
+  "ER_LOCK_WAIT_TIMEOUT",
 ]);
 
 export function isDatabaseUnreachable(error: unknown): boolean {
