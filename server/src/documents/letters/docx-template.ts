@@ -1,5 +1,5 @@
-import { crc32, deflateRawSync } from "node:zlib";
-import { Zip, strFromU8, strToU8, unzipSync, type ZipInputFile } from "fflate";
+import { strFromU8, strToU8, unzipSync } from "fflate";
+import { escapeText, packPart, zipParts, type PackedPart } from "./docx-parts.js";
 
 /**
  * A .docx built once by the real layout code with a marker in place of each value, then filled
@@ -17,25 +17,6 @@ import { Zip, strFromU8, strToU8, unzipSync, type ZipInputFile } from "fflate";
 const MARKER = /\uE000(\d+)([xX])\uE001/g;
 
 const marker = (index: number): string => `\uE000${index}x\uE001`;
-
-/** Escaping as docx writes text: the XML specials including quotes, control characters dropped. */
-const ESCAPES: Record<string, string> = { "&": "&amp;", '"': "&quot;", "'": "&apos;", "<": "&lt;", ">": "&gt;" };
-
-function escapeText(value: string): string {
-  return value.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => ESCAPES[c] ?? "");
-}
-
-/** A zip entry's deflated data with what the zip's directory needs about the original. */
-interface PackedPart {
-  name: string;
-  size: number;
-  crc: number;
-  deflated: Buffer;
-}
-
-function pack(name: string, bytes: Uint8Array): PackedPart {
-  return { name, size: bytes.length, crc: crc32(bytes), deflated: deflateRawSync(bytes) };
-}
 
 interface TemplatePart {
   name: string;
@@ -63,7 +44,7 @@ export class DocxTemplate {
     const values = Object.fromEntries(keys.map((key, i) => [key, marker(i)]));
     const parts = Object.entries(unzipSync(await build(values))).map(([name, bytes]): TemplatePart => {
       const text = /\.(xml|rels)$/.test(name) ? strFromU8(bytes) : "";
-      return text.includes("\uE000") ? { name, marked: text, packed: null } : { name, marked: null, packed: pack(name, bytes) };
+      return text.includes("\uE000") ? { name, marked: text, packed: null } : { name, marked: null, packed: packPart(name, bytes) };
     });
     return new DocxTemplate(keys, parts);
   }
@@ -74,20 +55,6 @@ export class DocxTemplate {
       const value = (values[key] ?? "").normalize("NFC");
       return escapeText(x === "X" ? value.toUpperCase() : value);
     };
-    const chunks: Buffer[] = [];
-    const zip = new Zip((error, chunk) => {
-      if (error) throw error;
-      chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-    });
-    for (const part of this.parts) {
-      const packed = part.packed ?? pack(part.name, strToU8((part.marked as string).replace(MARKER, replace)));
-      // An entry whose data is already deflated: fflate writes the headers, the data goes in as is.
-      const entry: ZipInputFile = { filename: packed.name, size: packed.size, crc: packed.crc, compression: 8 };
-      zip.add(entry);
-      // A Buffer over a plain ArrayBuffer (zlib never hands out shared memory).
-      entry.ondata?.(null, packed.deflated as Uint8Array<ArrayBuffer>, true);
-    }
-    zip.end();
-    return Buffer.concat(chunks);
+    return zipParts(this.parts.map((part) => part.packed ?? packPart(part.name, strToU8((part.marked as string).replace(MARKER, replace)))));
   }
 }
