@@ -17,6 +17,7 @@ import {
 } from "./decree30.js";
 import { SIZE_12 } from "./letter-style.js";
 import { appendixHeading, gridTable, labelLine, leadLine } from "./letter-tables.js";
+import { TextRowTables, type GridTables } from "./text-rows.js";
 import { dayText, momentDayText, momentTimeText, percentText, placeAndDate } from "./vietnamese-format.js";
 
 /**
@@ -108,8 +109,14 @@ export function reminderValues(m: ReminderLetterModel, texts: LetterTexts): Reco
 /**
  * Văn bản đôn đốc: a công văn from the Authority to the units below 100%, with what each still
  * owes. The number is left blank before the symbol: the Office registers it when it is signed.
+ * The appendix's tables (up to ~6,000 rows) have their rows written as text (text-rows.ts);
+ * `tables` is docxGridTables only in the test that holds both ways equal.
  */
-export async function buildReminderLetter(m: ReminderLetterModel, texts: LetterTexts): Promise<Buffer> {
+export async function buildReminderLetter(
+  m: ReminderLetterModel,
+  texts: LetterTexts,
+  tables: GridTables = new TextRowTables(),
+): Promise<Buffer> {
   if (m.units.length === 0) throw new Error("A reminder needs at least one unit below 100%");
   const r = texts.reminder;
   const values = reminderValues(m, texts);
@@ -153,8 +160,8 @@ export async function buildReminderLetter(m: ReminderLetterModel, texts: LetterT
     }),
   ];
   const leftOutLine = (count: number): string => interpolate(r.appendix.moreItems, { ...values, moreCount: count.toLocaleString("vi-VN") });
-  if (hasAppendix(m)) children.push(...appendix(m, texts, fill, leftOutLine));
-  return packDecree30(fill(r.subject), children);
+  if (hasAppendix(m)) children.push(...appendix(m, texts, fill, leftOutLine, tables));
+  return tables.finish(await packDecree30(fill(r.subject), children));
 }
 
 /** One sentence per at-risk unit, from the texts in force; an empty text switches its sentences off. */
@@ -179,7 +186,13 @@ function listedCount(u: ReminderUnitRow): number {
 type Fill = (t: string) => string;
 
 /** Phụ lục: per unit, its late cases without apology, its tasks still owed and the people who owe them, on pages after the signature. */
-function appendix(m: ReminderLetterModel, texts: LetterTexts, fill: Fill, leftOutLine: (count: number) => string): FileChild[] {
+function appendix(
+  m: ReminderLetterModel,
+  texts: LetterTexts,
+  fill: Fill,
+  leftOutLine: (count: number) => string,
+  tables: GridTables,
+): FileChild[] {
   const a = texts.reminder.appendix;
   const blocks: FileChild[] = appendixHeading(fill(a.heading), fill(a.title), fill(a.subtitle));
   m.units.forEach((u, i) => {
@@ -188,20 +201,20 @@ function appendix(m: ReminderLetterModel, texts: LetterTexts, fill: Fill, leftOu
     if (listedCount(u) === 0) return;
     blocks.push(labelLine(`${i + 1}. ${u.unitName}`));
     blocks.push(
-      ...itemTable(fill, a.casesLabel, a.caseHeaders, cases, { leftOut: u.casesLeftOut, line: leftOutLine }, [8, 38, 48, 25, 24, 22], [1, 2], (c) => [
+      ...itemTable(tables, fill, a.casesLabel, a.caseHeaders, cases, { leftOut: u.casesLeftOut, line: leftOutLine }, [8, 38, 48, 25, 24, 22], [1, 2], (c) => [
         c.caseCode,
         c.procedureName,
         momentDayText(c.dueAt),
         TIMELINESS_TEXT[c.timeliness],
         String(c.workingDaysLate),
       ]),
-      ...itemTable(fill, a.tasksLabel, a.taskHeaders, tasks, { leftOut: u.tasksLeftOut, line: leftOutLine }, [8, 32, 68, 26, 34], [1, 2, 4], (t) => [
+      ...itemTable(tables, fill, a.tasksLabel, a.taskHeaders, tasks, { leftOut: u.tasksLeftOut, line: leftOutLine }, [8, 32, 68, 26, 34], [1, 2, 4], (t) => [
         t.externalId,
         t.title,
         momentDayText(t.assignedAt),
         [t.reported ? null : fill(a.notReported), t.filed ? null : fill(a.notFiled)].filter(Boolean).join("; "),
       ]),
-      ...itemTable(fill, a.peopleLabel, a.peopleHeaders, u.people ?? [], { leftOut: u.peopleLeftOut, line: leftOutLine }, [8, 62, 28, 38, 34], [1], (p) => [
+      ...itemTable(tables, fill, a.peopleLabel, a.peopleHeaders, u.people ?? [], { leftOut: u.peopleLeftOut, line: leftOutLine }, [8, 62, 28, 38, 34], [1], (p) => [
         p.assignee ?? fill(a.noAssignee),
         String(p.tasks),
         String(p.notReported),
@@ -218,6 +231,7 @@ function appendix(m: ReminderLetterModel, texts: LetterTexts, fill: Fill, leftOu
  * cut at the cap ends with a line saying how many items the report holds beyond it.
  */
 function itemTable<T>(
+  tables: GridTables,
   fill: Fill,
   lead: string,
   headers: readonly string[],
@@ -231,7 +245,7 @@ function itemTable<T>(
   const leadParagraph = leadLine(fill(lead));
   const headerCells = headers.map(fill);
   const rows = items.map((item, n) => [String(n + 1), ...cells(item)]);
-  const table = gridTable(headerCells, rows, widthsMm, { leftColumns, size: SIZE_12 });
+  const table = tables.table(headerCells, rows, widthsMm, { leftColumns, size: SIZE_12 });
   if (!more.leftOut) return [leadParagraph, table];
   return [leadParagraph, table, leadLine(more.line(more.leftOut))];
 }
