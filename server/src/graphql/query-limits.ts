@@ -5,6 +5,8 @@ import {
   getNamedType,
   GraphQLError,
   isListType,
+  Kind,
+  type DocumentNode,
   isNonNullType,
   type GraphQLOutputType,
   type GraphQLSchema,
@@ -87,15 +89,41 @@ function writesOrBuildsDocument(schema: GraphQLSchema, operation: OperationDefin
   );
 }
 
+/** Whether no operation of the document declares a variable: its cost then ignores the request's variables. */
+function declaresNoVariables(document: DocumentNode): boolean {
+  return document.definitions.every((definition) => definition.kind !== Kind.OPERATION_DEFINITION || !definition.variableDefinitions?.length);
+}
+
 /** The cost limit, then the token's write and document rate limit, after validation and before execution. */
 export function queryLimitsPlugin(limits: Pick<RequestLimits, "maxQueryCost">, limiters: RateLimiters): ApolloServerPlugin<GraphQLContext> {
+  // The cost is a pure function of the schema, the document, the operation and the variables. Apollo
+  // hands back the same parsed document (the same operation nodes) for the same query text from its
+  // document store, so an operation of a document that declares no variable is costed once, not on
+  // every request; an entry goes with its document when the store lets it go. Nothing about the data
+  // or the caller is kept. A document with variables, or a request naming no operation of it, is
+  // costed every time.
+  const costs = new WeakMap<OperationDefinitionNode, number>();
+  const costOf = (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode | undefined,
+    request: { variables?: Record<string, unknown>; operationName?: string | null },
+  ): number => {
+    const cacheable = operation !== undefined && declaresNoVariables(document);
+    let cost = cacheable ? costs.get(operation) : undefined;
+    if (cost === undefined) {
+      cost = queryCost(schema, { document, variables: request.variables, operationName: request.operationName });
+      if (cacheable) costs.set(operation, cost);
+    }
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operation, contextValue }) {
           let cost: number;
           try {
-            cost = queryCost(schema, { document, variables: request.variables, operationName: request.operationName });
+            cost = costOf(schema, document, operation, request);
           } catch (error) {
             throw new BadUserInputError(`The query's cost could not be computed: ${(error as Error).message}`, { http: { status: 400 } });
           }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as extensionOperations from "../../../extension/src/api/operations.js";
 import { DEFAULT_LIMITS } from "../../../server/src/config.js";
 import { testDrivers } from "../../support/databases.js";
-import { dataOf, errorCode, startTestServer, type TestServer } from "../../support/test-server.js";
+import { ADMIN_TOKEN, dataOf, errorCode, startTestServer, type GraphQLResponse, type TestServer } from "../../support/test-server.js";
 import { seedBasics } from "../../support/fixtures.js";
 
 /** Query limits (cost, depth, aliases) refuse before any resolver runs, and let every shipped operation through. */
@@ -55,6 +55,31 @@ describe.each(testDrivers())("query limits on %s", (driver) => {
     const refused = await server.gql(thrice);
     expect(errorCode(refused)).toBe("BAD_USER_INPUT");
     expect(refused.errors?.[0].message).toMatch(/CCHC_MAX_QUERY_COST/);
+  });
+
+  it("costs each request of the same text alike: the operation it names, and the variables it sends", async () => {
+    const node = `edges { node { code procedureName dueAt resolvedAt timeliness workingDaysLate unit { code name } apology { number issuedAt reason newDueAt signer publishedAt } } }`;
+    // One document, two operations: the cheap one passes and the dear one is refused, in any order, every time.
+    const two = `query Cheap { cases(first: 1) { ${node} } } query Dear { a: cases(first: 500) { ${node} } b: cases(first: 500) { ${node} } c: cases(first: 500) { ${node} } }`;
+    const named = async (operationName: string) => {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_TOKEN}` },
+        body: JSON.stringify({ query: two, operationName }),
+      });
+      return { status: response.status, ...((await response.json()) as object) } as GraphQLResponse;
+    };
+    for (let round = 0; round < 2; round += 1) {
+      expect((await named("Cheap")).errors).toBeUndefined();
+      const refused = await named("Dear");
+      expect(errorCode(refused)).toBe("BAD_USER_INPUT");
+      expect(refused.errors?.[0].message).toMatch(/CCHC_MAX_QUERY_COST/);
+    }
+    // A document with a variable is costed with the request's value, whatever an earlier request sent.
+    const page = `query($first: Int) { a: cases(first: $first) { ${node} } b: cases(first: $first) { ${node} } c: cases(first: $first) { ${node} } }`;
+    expect((await server.gql(page, { first: 1 })).errors).toBeUndefined();
+    expect(errorCode(await server.gql(page, { first: 500 }))).toBe("BAD_USER_INPUT");
+    expect((await server.gql(page, { first: 1 })).errors).toBeUndefined();
   });
 
   it("refuses a query nested deeper than the depth limit, fragments included", async () => {
