@@ -1,16 +1,11 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { selectEntities } from "../db/entity-select.js";
 import { Directive } from "../entities/directive.entity.js";
 
 /** The latest deadline wins; ties go to the later issuedOn, then to the one created last. */
-export function latestDirective(db: DataSource | EntityManager): Promise<Directive | null> {
-  return db
-    .getRepository(Directive)
-    .createQueryBuilder("d")
-    .orderBy("d.deadline", "DESC")
-    .addOrderBy("d.issuedOn", "DESC")
-    .addOrderBy("d.id", "DESC")
-    .limit(1)
-    .getOne();
+export async function latestDirective(db: DataSource | EntityManager): Promise<Directive | null> {
+  const [latest] = await selectEntities(db, Directive, "ORDER BY {deadline} DESC, {issuedOn} DESC, {id} DESC LIMIT 1");
+  return latest ?? null;
 }
 
 /** Parses a GraphQL ID into a row id; anything that is not a positive integer matches nothing. */
