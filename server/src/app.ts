@@ -72,16 +72,10 @@ export async function createApp(
     res.once("close", () => (inFlight -= 1));
     next();
   });
-  app.use(healthRouter(db, limits.healthWriteTimeoutMs, limits.healthImportMaxMs));
-  // Public apologies: on unless turned off (tests and embedders that pass no setting get them).
-  const publicPages = config.publicPages ?? { enabled: true, ratePerMinute: 120, baseUrl: null };
-  if (publicPages.enabled) app.use(publicApologiesRouter(db, publicPages));
-  app.use(graphiqlRouter());
   // The token is checked before anything else, the body included.
   const gate = authenticationGate(db, config.adminToken, limiters);
-  app.use(["/documents", "/exports"], gate, downloadRateLimit(limiters));
-  app.use(documentsRouter(db, config.adminToken));
-  app.use(exportsRouter(db, config.adminToken));
+  // /graphql first: no route below answers a path under /graphql, and every API request would
+  // otherwise walk past each of them (their routers, their path matching) before its own.
   app.use(
     "/graphql",
     gate,
@@ -98,6 +92,14 @@ export async function createApp(
       }),
     }),
   );
+  app.use(healthRouter(db, limits.healthWriteTimeoutMs, limits.healthImportMaxMs));
+  // Public apologies: on unless turned off (tests and embedders that pass no setting get them).
+  const publicPages = config.publicPages ?? { enabled: true, ratePerMinute: 120, baseUrl: null };
+  if (publicPages.enabled) app.use(publicApologiesRouter(db, publicPages));
+  app.use(graphiqlRouter());
+  app.use(["/documents", "/exports"], gate, downloadRateLimit(limiters));
+  app.use(documentsRouter(db, config.adminToken));
+  app.use(exportsRouter(db, config.adminToken));
   app.use(notFoundHandler());
   app.use(jsonErrorHandler(limits.bodyBytes));
 
