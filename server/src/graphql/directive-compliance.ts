@@ -3,7 +3,6 @@ import type { Directive } from "../entities/directive.entity.js";
 import type { GraphQLContext } from "./context.js";
 import { ComplianceStatusEnum } from "../core/enums.js";
 import { NotFoundError } from "../core/errors.js";
-import { complianceKey } from "./loaders.js";
 import { Compliance } from "./types/compliance.type.js";
 import { directiveOrNotFound } from "../services/lookups.js";
 
@@ -27,5 +26,5 @@ export async function resolveDirective(ctx: GraphQLContext, directiveId: string 
 
 /** Counts of every unit for (directive, moment), batched so a board of N units costs the same as one. */
 export function countsByUnit(ctx: GraphQLContext, directive: Directive, asOf: Date) {
-  return ctx.loaders.complianceByUnit.load(complianceKey(directive.id, asOf));
+  return ctx.loaders.complianceByUnit(directive, asOf);
 }

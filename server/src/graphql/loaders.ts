@@ -32,6 +32,7 @@ export function createLoaders(db: DataSource) {
     });
 
   const directiveById = byIds(Directive);
+  const complianceAsked = new Map<string, Promise<Map<number, ComplianceCounts>>>();
   let latest: Promise<Directive | null> | null = null;
   let calendar: Promise<WorkingCalendar> | null = null;
 
@@ -44,18 +45,23 @@ export function createLoaders(db: DataSource) {
       const map = new Map(rows.map((row) => [row.caseId, row]));
       return caseIds.map((id) => map.get(id) ?? null);
     }),
-    /** Counts by unit for one (directive, moment); every unit and the board share one batch. */
-    complianceByUnit: new DataLoader<string, Map<number, ComplianceCounts>>(
-      async (keys) =>
-        Promise.all(
-          keys.map(async (key) => {
-            const [directiveId, asOfMs] = key.split("|").map(Number);
-            const directive = await directiveById.load(directiveId);
-            if (!directive) throw new Error(`Directive ${directiveId} vanished during the request`);
-            return complianceCountsByUnit(db, directive, new Date(asOfMs));
-          }),
-        ),
-    ),
+    /**
+     * Counts by unit for one (directive, moment), asked once per request: the board and every unit
+     * row share the first ask's statements. They start at that first ask, not at a batch's turn
+     * after the other resolvers of the tick (there is nothing to batch: each (directive, moment) is
+     * its own two statements), so the board's unit list no longer goes to the database before them.
+     * A failed ask is forgotten, so a later one in the request asks again.
+     */
+    complianceByUnit: (directive: Directive, asOf: Date): Promise<Map<number, ComplianceCounts>> => {
+      const key = complianceKey(directive.id, asOf);
+      let counts = complianceAsked.get(key);
+      if (!counts) {
+        counts = complianceCountsByUnit(db, directive, asOf);
+        complianceAsked.set(key, counts);
+        counts.catch(() => complianceAsked.delete(key));
+      }
+      return counts;
+    },
     latestDirective: (): Promise<Directive | null> => {
       latest ??= latestDirective(db).then((directive) => {
         if (directive) directiveById.prime(directive.id, directive);
@@ -75,6 +81,6 @@ export function createLoaders(db: DataSource) {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-export function complianceKey(directiveId: number, asOf: Date): string {
+function complianceKey(directiveId: number, asOf: Date): string {
   return `${directiveId}|${asOf.getTime()}`;
 }
