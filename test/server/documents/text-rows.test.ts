@@ -90,6 +90,17 @@ describe("the reminder's appendix rows written as text", () => {
     expect(new TextRowTables().finish(docx)).toBe(docx);
   });
 
+  it("is not misled by a unit's name or a cell holding marker-like characters (each letter draws its own markers)", async () => {
+    const lookalike = "\uE0000.0x\uE001 \uE0001.1X\uE001";
+    const hostile = unit(1, 5);
+    hostile.unitName = `Phòng ${lookalike}`;
+    hostile.cases = hostile.cases?.map((c) => ({ ...c, procedureName: lookalike }));
+    const m = model([hostile, unit(2, 5)]);
+    const fast = parts(await buildReminderLetter(m, DEFAULT_LETTER_TEXTS));
+    const slow = parts(await buildReminderLetter(m, DEFAULT_LETTER_TEXTS, docxGridTables));
+    expect(fast["word/document.xml"] === slow["word/document.xml"]).toBe(true);
+  });
+
   it("makes a table with no row as docx does", async () => {
     const tables = new TextRowTables();
     const table = tables.table(["A", "B"], [], [10, 20]);

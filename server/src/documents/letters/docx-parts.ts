@@ -2,7 +2,7 @@ import { crc32, deflateRawSync } from "node:zlib";
 import { Zip, type ZipInputFile } from "fflate";
 
 /**
- * What the letters that rewrite docx's output share (docx-template.ts, appendix-rows.ts): text
+ * What the letters that rewrite docx's output share (docx-template.ts, text-rows.ts): text
  * escaped exactly as docx escapes it, so a rewritten document.xml is byte-equal to docx's own, and
  * a .docx zipped again from its parts, deflated by Node's native zlib (several times faster than
  * deflating in JavaScript, which counts for a document.xml of megabytes).

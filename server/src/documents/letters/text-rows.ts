@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import type { Table } from "docx";
 import { strFromU8, unzipSync } from "fflate";
 import { escapeText, packPart, zipParts } from "./docx-parts.js";
@@ -20,23 +21,27 @@ export const docxGridTables: GridTables = { table: gridTable, finish: (docx) => 
  * (NFC as `run` writes them). The header row, cantSplit, the widths, each column's alignment all
  * come from docx as before; test/server/documents/text-rows.test.ts holds document.xml byte-equal.
  *
- * A marker is private-use characters around the table's and the column's index and an "x" (an
- * upper-casing layout would make it "X", as in docx-template.ts).
+ * A marker is private-use characters around a number drawn for this letter, the table's and the
+ * column's index and an "x" (an upper-casing layout would make it "X", as in docx-template.ts). The
+ * drawn number (digits, which upper-casing leaves alone) is why a unit's name or a case's text that
+ * happened to hold marker-like characters elsewhere in document.xml cannot be taken for a marker row.
  */
-const MARKER = /\uE000(\d+)\.(\d+)([xX])\uE001/g;
-
-const marker = (table: number, column: number): string => `\uE000${table}.${column}x\uE001`;
-
 export class TextRowTables implements GridTables {
   /** Each marked table's real body rows, in the order the tables were made (the order of document.xml). */
   private readonly bodies: string[][][] = [];
+  private readonly drawn = String(randomInt(1e9)).padStart(9, "0");
+  private readonly markers = new RegExp(`\uE000${this.drawn}\\.(\\d+)\\.(\\d+)([xX])\uE001`, "g");
+
+  private marker(table: number, column: number): string {
+    return `\uE000${this.drawn}.${table}.${column}x\uE001`;
+  }
 
   table(headers: string[], rows: string[][], widthsMm: number[], options?: GridOptions): Table {
     const columns = rows[0]?.length ?? 0;
     // No row (the table is docx's as it is), or rows of different lengths one template cannot stand for.
     if (rows.length === 0 || rows.some((r) => r.length !== columns)) return gridTable(headers, rows, widthsMm, options);
     const index = this.bodies.push(rows) - 1;
-    const markerRow = Array.from({ length: columns }, (_, c) => marker(index, c));
+    const markerRow = Array.from({ length: columns }, (_, c) => this.marker(index, c));
     return gridTable(headers, [markerRow], widthsMm, options);
   }
 
@@ -52,13 +57,13 @@ export class TextRowTables implements GridTables {
     const out: Buffer[] = [];
     let from = 0;
     this.bodies.forEach((rows, index) => {
-      const at = xml.indexOf(`\uE000${index}.`, from);
+      const at = xml.indexOf(`\uE000${this.drawn}.${index}.`, from);
       const start = at < 0 ? -1 : xml.lastIndexOf("<w:tr>", at);
       const end = at < 0 ? -1 : xml.indexOf("</w:tr>", at) + "</w:tr>".length;
       if (at < 0 || start < from || end < at) throw new Error(`The marker row of table ${index} is not in document.xml`);
       out.push(Buffer.from(xml.slice(from, start)));
       // [text, table, column, x, text, table, column, x, …, text]: the row's XML between its markers.
-      const pieces = xml.slice(start, end).split(MARKER);
+      const pieces = xml.slice(start, end).split(this.markers);
       for (const cells of rows) {
         let row = pieces[0];
         for (let k = 1; k < pieces.length; k += 4) {
