@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scopeWindow } from "../../../server/src/domain/compliance.js";
 import { isCaseInScope } from "../../../server/src/domain/scope.js";
 import { isLateOrOverdue, timelinessAsOf } from "../../../server/src/domain/timeliness.js";
-import { apologiesAfterDueByUnit, outstandingCases, outstandingTasks } from "../../../server/src/services/outstanding.js";
+import { apologiesAfterDueByUnit, outstandingCases, outstandingCounts, outstandingTasks } from "../../../server/src/services/outstanding.js";
 import { Unit } from "../../../server/src/entities/unit.entity.js";
 import { testDrivers } from "../../support/databases.js";
 import { dataOf, startTestServer, type TestServer } from "../../support/test-server.js";
@@ -140,5 +140,26 @@ describe.each(testDrivers())("outstanding lists by SQL on %s", (driver) => {
     const all = await outstandingCases(db, { directive: DIRECTIVE_2023, asOf });
     const one = await outstandingCases(db, { directive: DIRECTIVE_2023, asOf, unitId: unit.id });
     expect(one.map((r) => r.row.code)).toEqual(all.filter((r) => r.unitCode === "B2").map((r) => r.row.code));
+    const byCode = await outstandingCases(db, { directive: DIRECTIVE_2023, asOf, unitCode: "B2" });
+    expect(byCode.map((r) => r.row.code)).toEqual(one.map((r) => r.row.code));
+  });
+
+  it("counts the lists as they are listed, for every unit and for one named by id or by code", async () => {
+    const db = server.database.db;
+    const unit = await db.getRepository(Unit).findOneByOrFail({ code: "B2" });
+    const asOf = new Date("2024-01-01T00:00:00Z");
+    const lengths = async (scope: { unitId?: number; unitCode?: string }) => {
+      const query = { directive: DIRECTIVE_2023, asOf, ...scope };
+      const [cases, tasks] = await Promise.all([outstandingCases(db, query), outstandingTasks(db, query)]);
+      return { cases: cases.length, tasks: tasks.length };
+    };
+    const all = await lengths({});
+    expect(all.cases + all.tasks).toBeGreaterThan(0);
+    expect(await outstandingCounts(db, { directive: DIRECTIVE_2023, asOf })).toEqual(all);
+    const one = await lengths({ unitId: unit.id });
+    expect(one.cases + one.tasks).toBeLessThan(all.cases + all.tasks);
+    expect(await outstandingCounts(db, { directive: DIRECTIVE_2023, asOf, unitId: unit.id })).toEqual(one);
+    expect(await outstandingCounts(db, { directive: DIRECTIVE_2023, asOf, unitCode: "B2" })).toEqual(one);
+    expect(await outstandingCounts(db, { directive: DIRECTIVE_2023, asOf, unitCode: "NONE" })).toEqual({ cases: 0, tasks: 0 });
   });
 });
