@@ -73,14 +73,20 @@ describe("publicApplicantName (docs/domain.md: personal data and public apologie
   });
 
   it("never shows a person's given names in full (property)", () => {
-    const word = fc.stringMatching(/^[A-Za-zÀ-ỹĐđ]{2,8}$/);
+    // Words of the Vietnamese alphabet, with every tone mark, in both cases, and f j w z for foreign names.
+    // (A range such as À-ỹ also holds combining marks, spaces such as U+1680 and letters whose upper case
+    // is two letters: the property would then test the generator, not the names.)
+    const lowerLetters = [..."aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệfghiìíỉĩịjklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvwxyỳýỷỹỵz"];
+    const letter = fc.constantFrom(...lowerLetters, ...lowerLetters.map((l) => l.toLocaleUpperCase("vi")));
+    const word = fc.array(letter, { minLength: 2, maxLength: 8 }).map((letters) => letters.join(""));
     fc.assert(
       fc.property(fc.array(word, { minLength: 2, maxLength: 5 }), (parts) => {
         const name = parts.join(" ");
         fc.pre(!isOrganisationName(name, PREFIXES) && !/^(ông|bà|ong|ba)$/iu.test(parts[0]));
         const masked = maskPersonName(name).split(" ");
         const rest = masked.slice(masked.length - (parts.length - 1));
-        return rest.every((w) => [...w].length === 2 && w.endsWith("."));
+        // Each given name is its first letter, upper-cased, and a dot: nothing more of it.
+        return rest.every((w, i) => w === `${[...parts[i + 1]][0].toLocaleUpperCase("vi")}.`);
       }),
     );
   });
