@@ -184,20 +184,16 @@ export async function outstandingCountsByUnit(db: DataSource, q: OutstandingQuer
 }
 
 /**
- * How long each list is (for a heading written before its rows): one COUNT per list, scoped as
- * the lists are (unitId and unitCode, when given, both name the unit).
+ * How long each list is (for a heading written before its rows): the per-unit counts summed, so the
+ * totals are scoped by the lists' own rule (inScope), whatever names the unit.
  */
 export async function outstandingCounts(db: DataSource, q: OutstandingQuery): Promise<{ cases: number; tasks: number }> {
-  const scoped = <T extends ObjectLiteral>(query: SelectQueryBuilder<T>) => {
-    const a = query.alias;
-    if (q.unitId !== undefined) query.andWhere(`${a}.unitId = :unitId`, { unitId: q.unitId });
-    if (q.unitCode !== undefined) {
-      query.andWhere(`${a}.unitId IN (SELECT u.id FROM units u WHERE u.code = :unitCode)`, { unitCode: q.unitCode });
-    }
-    return query;
-  };
-  const [cases, tasks] = await Promise.all([scoped(lateCasesQuery(db, q)).getCount(), scoped(owedTasksQuery(db, q)).getCount()]);
-  return { cases, tasks };
+  const total = { cases: 0, tasks: 0 };
+  for (const owed of (await outstandingCountsByUnit(db, q)).values()) {
+    total.cases += owed.cases;
+    total.tasks += owed.tasks;
+  }
+  return total;
 }
 
 export interface CaseWithApology {
