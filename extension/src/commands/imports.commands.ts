@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import * as vscode from "vscode";
 import type { ImportKind, ImportResult } from "../api/api-types.js";
+import { csvFileText } from "../model/csv-file-text.js";
 import { IMPORT_LABELS, importErrorReport, importSummary } from "../model/import-report.js";
 import { defaultFolder, toUri } from "./file-targets.js";
 import { withCancellableProgress } from "./progress.js";
@@ -56,8 +57,7 @@ async function importTarget(kind: ImportKind, arg: unknown): Promise<vscode.Uri 
 async function sendImport(services: Services, kind: ImportKind, fileName: string, bytes: Buffer, signal: AbortSignal): Promise<ImportResult> {
   const api = services.connection.api();
   if (fileName.toLowerCase().endsWith(".xlsx")) return api.importXlsx(kind, bytes.toString("base64"), signal);
-  // A spreadsheet's "CSV UTF-8" starts with a byte-order mark; the header must not.
-  return api.importCsv(kind, bytes.toString("utf8").replace(/^\uFEFF/, ""), signal);
+  return api.importCsv(kind, csvFileText(fileName, bytes), signal);
 }
 
 async function showResult(services: Services, kind: ImportKind, fileName: string, result: ImportResult): Promise<void> {

@@ -10,3 +10,13 @@ const UNPRINTABLE =
 export function storedText(value: string): string {
   return value.replace(UNPRINTABLE, "").trim().normalize("NFC");
 }
+
+/**
+ * U+FFFD, the replacement character, is what a program leaves where it could not decode a
+ * character: a file saved as Windows-1258 or TCVN3 and read as UTF-8 ("Nguy�n V�n A"). No
+ * Vietnamese text holds it, so a text that does was damaged on its way here; stored, it would be
+ * printed on a public apology.
+ */
+export function holdsReplacementCharacter(text: string): boolean {
+  return text.includes("\uFFFD");
+}

@@ -1,5 +1,5 @@
 import { MaxLength, validate, type ValidationError } from "class-validator";
-import { storedText } from "../domain/stored-text.js";
+import { holdsReplacementCharacter, storedText } from "../domain/stored-text.js";
 import { BadUserInputError } from "../core/errors.js";
 
 /**
@@ -41,21 +41,27 @@ export async function validateArgument(argValue: unknown): Promise<void> {
     for (const item of argValue) await validateArgument(item);
     return;
   }
-  normalizeStrings(argValue as Record<string, unknown>);
+  const garbled: string[] = [];
+  normalizeStrings(argValue as Record<string, unknown>, "", garbled);
   const errors = await validate(argValue, { forbidUnknownValues: false });
-  if (errors.length > 0) {
-    const problems = flatten(errors);
-    throw new BadUserInputError(problems.map((p) => p.message).join(" "), { fields: problems });
+  const problems = [...flatten(errors), ...garbled.map((field) => ({ field, message: garbledMessage(field) }))];
+  if (problems.length > 0) throw new BadUserInputError(problems.map((p) => p.message).join(" "), { fields: problems });
+}
+
+function normalizeStrings(target: Record<string, unknown>, prefix: string, garbled: string[]): void {
+  for (const [key, value] of Object.entries(target)) {
+    if (typeof value === "string") {
+      target[key] = normalizeText(value);
+      if (holdsReplacementCharacter(value)) garbled.push(prefix + key);
+    } else if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+      normalizeStrings(value as Record<string, unknown>, `${prefix}${key}.`, garbled);
+    }
   }
 }
 
-function normalizeStrings(target: Record<string, unknown>): void {
-  for (const [key, value] of Object.entries(target)) {
-    if (typeof value === "string") target[key] = normalizeText(value);
-    else if (value !== null && typeof value === "object" && !(value instanceof Date)) {
-      normalizeStrings(value as Record<string, unknown>);
-    }
-  }
+/** U+FFFD: a text read in the wrong encoding on its way here (domain/stored-text.ts). */
+function garbledMessage(field: string): string {
+  return `${field} holds \uFFFD, the character a program leaves where it could not read a letter: the text was read in the wrong encoding and its letters are lost; send it as it was written.`;
 }
 
 function flatten(errors: ValidationError[], prefix = ""): { field: string; message: string }[] {

@@ -16,7 +16,7 @@ import type { KindImporter } from "./kind-importer.js";
 import type { ImportSource } from "./import-source.js";
 import { retryOnLockConflict } from "../db/lock-conflict-retry.js";
 import { withReadTimeout } from "./read-timeout.js";
-import { cleanCell, ImportLimitError, isBlankRecord, UnreadableFileError, type SourceRecord } from "./source-record.js";
+import { cleanCell, garbledRecordError, ImportLimitError, isBlankRecord, UnreadableFileError, type SourceRecord } from "./source-record.js";
 import { trackImport } from "./running-imports.js";
 
 export const IMPORTERS: Readonly<Record<ImportKind, KindImporter<unknown>>> = {
@@ -162,6 +162,8 @@ async function importOnce(
 
     try {
       for await (const record of withReadTimeout(records, options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS)) {
+        const garbled = garbledRecordError(record);
+        if (garbled) throw garbled;
         if (isBlankRecord(record)) continue;
         if (header === null) {
           const match = matchHeader(record.cells, importer.columns, record.line);

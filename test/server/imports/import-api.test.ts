@@ -103,6 +103,33 @@ describe.each(testDrivers())("import mutations over HTTP on %s", (driver) => {
     expect(errorCode(await server.gql(IMPORT_CASES_XLSX, { b: "not base64!" }))).toBe("BAD_USER_INPUT");
   });
 
+  it("refuses a file read in the wrong encoding (U+FFFD in it) at its first such line, CSV or .xlsx, and writes none of it", async () => {
+    // "Nguyễn Văn A" saved as Windows-1258 and decoded as UTF-8: each letter that was not ASCII became U+FFFD.
+    const garbled = "code,procedure_name,applicant_name,unit_code,received_at,due_at\n" +
+      "G-1,Cấp phép,Công ty G,VP,01/11/2023,10/11/2023\n" +
+      "G-2,C\uFFFDp ph\uFFFDp,Nguy\uFFFDn V\uFFFDn A,VP,01/11/2023,10/11/2023\n";
+    const csv = dataOf(await server.gql(IMPORT_CASES, { csv: garbled })).importCases;
+    expect(csv).toEqual({ created: 0, updated: 0, unchanged: 0, errors: [{ line: 3, column: null, message: expect.stringContaining("CSV UTF-8") }] });
+    expect(csv.errors[0].message).toMatch(/^This line holds \uFFFD, .*Windows-1258/);
+    expect(dataOf(await server.gql(`{ case(code: "G-1") { code } }`)).case).toBeNull();
+
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Hồ sơ");
+    sheet.addRow(["M\uFFFD h\uFFFD s\uFFFD", "T\uFFFDn th\uFFFD t\uFFFDc"]);
+    const xlsx = dataOf(await server.gql(IMPORT_CASES_XLSX, { b: Buffer.from(await book.xlsx.writeBuffer()).toString("base64") })).importCasesXlsx;
+    // The header itself: one error that says why, instead of "a required column is missing".
+    expect(xlsx.errors).toEqual([{ line: 1, column: null, message: expect.stringContaining("CSV UTF-8") }]);
+  });
+
+  it("refuses U+FFFD in a mutation's text as BAD_USER_INPUT that names the field", async () => {
+    const answer = await server.gql(`mutation ($i: CaseInput!) { upsertCase(input: $i) { code } }`, {
+      i: { code: "G-3", procedureName: "Cấp phép", applicantName: "Nguy\uFFFDn V\uFFFDn A", unitCode: "VP", receivedAt: "2023-11-01T01:00:00Z", dueAt: "2023-11-10T10:00:00Z" },
+    });
+    expect(errorCode(answer)).toBe("BAD_USER_INPUT");
+    expect(answer.errors?.[0].extensions?.fields).toEqual([{ field: "applicantName", message: expect.stringMatching(/^applicantName holds \uFFFD, .*wrong encoding/) }]);
+    expect(dataOf(await server.gql(`{ case(code: "G-3") { code } }`)).case).toBeNull();
+  });
+
   it("takes an OFFICER's own unit's rows, refuses others' as row errors, and forbids a VIEWER", async () => {
     const result = dataOf(await server.gql(IMPORT_CASES, { csv: CASES_CSV.replace("Công ty A", "Công ty A2") }, officerToken));
     expect(result.importCases.errors).toEqual([
