@@ -65,3 +65,21 @@ export function matchHeader(
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, map: { positions, labels } };
 }
+
+/** How many non-blank lines after a first line that is not the header are tried as the header. */
+export const HEADER_LOOKAHEAD_LINES = 20;
+
+/**
+ * The file's first line is not its header, but a later one is (a title, a date or a blank line
+ * above it, as a workbook made for printing has): still refused, since the header comes first, but
+ * said as what it is instead of "every required column is missing".
+ */
+export function misplacedHeaderError(firstLine: number, headerLine: number): ImportError {
+  return {
+    line: firstLine,
+    column: null,
+    message:
+      `Line ${firstLine} is not the header line, and the header must come first: the columns are on line ${headerLine}. ` +
+      `Delete the lines above line ${headerLine} (a title, a date, blank lines) and import again.`,
+  };
+}

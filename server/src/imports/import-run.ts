@@ -5,7 +5,7 @@ import { ForbiddenError } from "../core/errors.js";
 import { appendAudit } from "../services/audit-trail.js";
 import { apologiesImporter } from "./apologies.importer.js";
 import { casesImporter } from "./cases.importer.js";
-import { matchHeader, type HeaderMap } from "./header-matching.js";
+import { HEADER_LOOKAHEAD_LINES, matchHeader, misplacedHeaderError, type HeaderMap } from "./header-matching.js";
 import { hpnetTasksImporter } from "./hpnet-tasks.importer.js";
 import type { ImportKind } from "./import-columns.js";
 import type { ImportError, ImportOutcome } from "./import-result.js";
@@ -142,6 +142,7 @@ async function importOnce(
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const firstLineOfKey = new Map<string, number>();
     let header: HeaderMap | null = null;
+    let misplacedHeader: { firstLine: number; errors: ImportError[]; linesTried: number } | null = null;
     let batch: unknown[] = [];
     let rows = 0;
 
@@ -167,9 +168,21 @@ async function importOnce(
         if (isBlankRecord(record)) continue;
         if (header === null) {
           const match = matchHeader(record.cells, importer.columns, record.line);
+          if (misplacedHeader) {
+            // Still refused (the header comes first), but with the line where it really is.
+            if (match.ok) {
+              errors.add([misplacedHeaderError(misplacedHeader.firstLine, record.line)]);
+              misplacedHeader = null;
+              break;
+            }
+            if (++misplacedHeader.linesTried >= HEADER_LOOKAHEAD_LINES) break;
+            continue;
+          }
           if (!match.ok) {
-            errors.add(match.errors);
-            break;
+            // A title above the header (common in a workbook) would read as "every column is missing":
+            // look a few lines further before saying so.
+            misplacedHeader = { firstLine: record.line, errors: match.errors, linesTried: 0 };
+            continue;
           }
           header = match.map;
           continue;
@@ -188,10 +201,12 @@ async function importOnce(
         if (batch.length >= batchSize) await flush();
       }
       await flush();
+      if (misplacedHeader) errors.add(misplacedHeader.errors);
     } catch (error) {
       // Beyond a limit, the file is refused whole: its one error stands alone.
       if (error instanceof ImportLimitError) return { commit: false, value: refused(error) };
       if (!(error instanceof UnreadableFileError)) throw error;
+      if (misplacedHeader) errors.add(misplacedHeader.errors);
       errors.add([{ line: error.line, column: null, message: error.message }]);
     }
     if (header === null && errors.count === 0) {

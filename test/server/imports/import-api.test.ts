@@ -121,6 +121,38 @@ describe.each(testDrivers())("import mutations over HTTP on %s", (driver) => {
     expect(xlsx.errors).toEqual([{ line: 1, column: null, message: expect.stringContaining("CSV UTF-8") }]);
   });
 
+  it("says where the header is when a title stands above it, in CSV and .xlsx, and writes nothing", async () => {
+    const titled = "DANH SÁCH HỒ SƠ TRỄ HẠN QUÝ IV/2023,,,\n,,,\n" + CASES_CSV.replace("\uFEFF", "").replaceAll(";", ",");
+    expect(dataOf(await server.gql(IMPORT_CASES, { csv: titled.replaceAll("A-", "T-") })).importCases).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      errors: [
+        {
+          line: 1,
+          column: null,
+          message:
+            "Line 1 is not the header line, and the header must come first: the columns are on line 3. " +
+            "Delete the lines above line 3 (a title, a date, blank lines) and import again.",
+        },
+      ],
+    });
+    expect(dataOf(await server.gql(`{ case(code: "T-1") { code } }`)).case).toBeNull();
+
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Hồ sơ");
+    sheet.addRow(["BAN QUẢN LÝ KHU KINH TẾ HẢI PHÒNG"]);
+    sheet.addRow(["Danh sách hồ sơ", null, "Ngày 17/11/2023"]);
+    sheet.addRow(["Mã hồ sơ", "Tên thủ tục", "Người nộp", "Mã đơn vị", "Ngày tiếp nhận", "Ngày hẹn trả"]);
+    sheet.addRow(["T-9", "Cấp phép", "Công ty T", "VP", "01/11/2023", "10/11/2023"]);
+    const xlsx = dataOf(await server.gql(IMPORT_CASES_XLSX, { b: Buffer.from(await book.xlsx.writeBuffer()).toString("base64") })).importCasesXlsx;
+    expect(xlsx.errors).toEqual([{ line: 1, column: null, message: expect.stringContaining("the columns are on line 3") }]);
+
+    // A header that is only missing a column still says which one.
+    const missing = dataOf(await server.gql(IMPORT_CASES, { csv: "code,procedure_name,applicant_name,unit_code,received_at\nM-1,P,A,VP,01/11/2023\n" })).importCases;
+    expect(missing.errors).toEqual([{ line: 1, column: "due_at", message: expect.stringContaining("is missing from the header line") }]);
+  });
+
   it("refuses U+FFFD in a mutation's text as BAD_USER_INPUT that names the field", async () => {
     const answer = await server.gql(`mutation ($i: CaseInput!) { upsertCase(input: $i) { code } }`, {
       i: { code: "G-3", procedureName: "Cấp phép", applicantName: "Nguy\uFFFDn V\uFFFDn A", unitCode: "VP", receivedAt: "2023-11-01T01:00:00Z", dueAt: "2023-11-10T10:00:00Z" },
