@@ -260,6 +260,26 @@ describe("the CCHC extension in VS Code (code-server)", () => {
     expect(after.cases.totalCount).toBe(before.cases.totalCount);
   });
 
+  it("refuses a CSV that is not UTF-8 (Excel's plain CSV on a Vietnamese Windows) before sending it", async () => {
+    const { page } = bench;
+    await clearNotifications(page);
+    const windows1258 = join(workspace, "ho-so-1258.csv");
+    // "Nguyễn Văn A" as Windows-1258 would write it: "ă" is the one byte 0xE3, which is not UTF-8 before "n".
+    writeFileSync(
+      windows1258,
+      Buffer.concat([
+        Buffer.from(`code,procedure_name,applicant_name,unit_code,received_at,due_at\nE2E-1258,Cap phep,V`, "ascii"),
+        Buffer.from([0xe3]),
+        Buffer.from(`n A,${board.units[0].unit.code},01/03/2023,20/03/2023\n`, "ascii"),
+      ]),
+    );
+    await runCommand(page, "CCHC: Import Cases…");
+    await answerDialog(page, windows1258);
+    await waitForNotification(page, /ho-so-1258\.csv is not UTF-8 text from line 2 on.*CSV UTF-8/);
+    const stored = await api<{ case: { code: string } | null }>('{ case(code: "E2E-1258") { code } }');
+    expect(stored.case).toBeNull();
+  });
+
   it("generates one case's apology letter and the reminder letter through the palette", async () => {
     const { page } = bench;
     await clearNotifications(page);
