@@ -54,16 +54,33 @@ export function matchHeader(
     positions.set(c.name, index);
     labels.set(c.name, label);
   });
+  const unmatched = cells
+    .map((cell) => (cell ?? "").normalize("NFC").trim())
+    .filter((label) => label !== "" && !byKey.has(headerKey(label)));
   for (const c of columns) {
     if (c.required && !positions.has(c.name)) {
+      const near = unmatched.find((label) => sameLetters(label, c));
       errors.push({
         line,
         column: c.name,
-        message: `The required column "${c.vietnamese}" (${c.name}) is missing from the header line.`,
+        message:
+          `The required column "${c.vietnamese}" (${c.name}) is missing from the header line.` +
+          (near === undefined ? "" : ` The header "${near}" differs from it only by its marks: write it as "${c.vietnamese}" (or ${c.name}).`),
       });
     }
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, map: { positions, labels } };
+}
+
+/**
+ * A header that is a column's name but for punctuation: a template's "Mã hồ sơ (*)" for a required
+ * column, "Ngày hẹn trả:" or "Mã đơn vị." It is not matched (the format's rule is exact but for
+ * case, diacritics, spaces and underscores), but the message says which column it was meant to be.
+ */
+function sameLetters(label: string, column: ImportColumn): boolean {
+  const letters = (text: string) => headerKey(text).replace(/[^\p{L}\p{N}]/gu, "");
+  const key = letters(label);
+  return key !== "" && (key === letters(column.name) || key === letters(column.vietnamese));
 }
 
 /** How many non-blank lines after a first line that is not the header are tried as the header. */

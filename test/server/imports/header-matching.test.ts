@@ -51,6 +51,28 @@ describe("header matching", () => {
     ]);
   });
 
+  it("names the column a header was meant to be when only its marks differ (a template's \"(*)\")", () => {
+    const match = matchHeader(["Mã hồ sơ (*)", "Tên thủ tục", "Người nộp", "Mã đơn vị.", "Ngày tiếp nhận", "Ngày hẹn trả", "Ghi chú"], CASE_COLUMNS);
+    expect(match.ok).toBe(false);
+    if (match.ok) return;
+    expect(match.errors).toEqual([
+      {
+        line: 1,
+        column: "code",
+        message:
+          'The required column "Mã hồ sơ" (code) is missing from the header line. ' +
+          'The header "Mã hồ sơ (*)" differs from it only by its marks: write it as "Mã hồ sơ" (or code).',
+      },
+      {
+        line: 1,
+        column: "unit_code",
+        message:
+          'The required column "Mã đơn vị" (unit_code) is missing from the header line. ' +
+          'The header "Mã đơn vị." differs from it only by its marks: write it as "Mã đơn vị" (or unit_code).',
+      },
+    ]);
+  });
+
   it("does not require optional columns", () => {
     const match = matchHeader(
       ["external_id", "title", "unit_code", "assigned_at"],
