@@ -14,7 +14,7 @@ export function formatOfFile(path: string): FileFormat | null {
   return null;
 }
 
-/** A file's rows, streamed from disk in either format. */
-export function recordsOfFile(path: string, format: FileFormat): AsyncIterable<SourceRecord> {
-  return format === "csv" ? csvRecords(createReadStream(path, { highWaterMark: 256 * 1024 })) : xlsxRecords(path);
+/** A file's rows, streamed from disk in either format; `firstSheet` as the .xlsx check found it (xlsx-first-sheet.ts). */
+export function recordsOfFile(path: string, format: FileFormat, firstSheet: string | null = null): AsyncIterable<SourceRecord> {
+  return format === "csv" ? csvRecords(createReadStream(path, { highWaterMark: 256 * 1024 })) : xlsxRecords(path, firstSheet);
 }

@@ -33,18 +33,22 @@ export function csvTextSource(text: string, maxBytes = Infinity): ImportSource {
 
 /** An .xlsx file's bytes (a GraphQL argument); `maxUnpackedBytes` is the API's limit on what it unpacks to. */
 export function xlsxBufferSource(bytes: Buffer, maxUnpackedBytes = Infinity): ImportSource {
+  let firstSheet: string | null = null;
   return {
-    check: () => checkXlsxArchive(bufferBytes(bytes), maxUnpackedBytes),
-    records: () => xlsxRecords(bytes),
+    check: async () => {
+      ({ firstSheet } = await checkXlsxArchive(bufferBytes(bytes), maxUnpackedBytes));
+    },
+    records: () => xlsxRecords(bytes, firstSheet),
   };
 }
 
 /** A file on disk (the command line): an .xlsx is checked whole first, a CSV streams as it is read. */
 export function fileSource(path: string, format: FileFormat): ImportSource {
+  let firstSheet: string | null = null;
   return {
     check: async () => {
-      if (format === "xlsx") await checkXlsxFile(path);
+      if (format === "xlsx") ({ firstSheet } = await checkXlsxFile(path));
     },
-    records: () => recordsOfFile(path, format),
+    records: () => recordsOfFile(path, format, firstSheet),
   };
 }

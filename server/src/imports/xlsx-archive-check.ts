@@ -4,6 +4,7 @@ import { pipeline } from "node:stream/promises";
 import { crc32, createInflateRaw } from "node:zlib";
 import { byteSize } from "./byte-size.js";
 import { ImportLimitError, UnreadableFileError } from "./source-record.js";
+import { firstSheetNumber } from "./xlsx-first-sheet.js";
 
 /**
  * Checks an .xlsx file whole before any row of it is read: it is a zip archive, every part in its
@@ -14,7 +15,7 @@ import { ImportLimitError, UnreadableFileError } from "./source-record.js";
  * resolves nor rejects), so a damaged file must never reach it; and a few MB of zip can unpack to
  * many GB. The parts are inflated as a stream (zlib, off the event loop) and nothing is kept.
  */
-export async function checkXlsxArchive(bytes: ByteSource, maxUnpackedBytes = Infinity): Promise<void> {
+export async function checkXlsxArchive(bytes: ByteSource, maxUnpackedBytes = Infinity): Promise<XlsxLayout> {
   const entries = await readDirectory(bytes);
   if (!entries.some((e) => /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name))) {
     throw damaged("it is a zip archive but holds no worksheet");
@@ -26,8 +27,27 @@ export async function checkXlsxArchive(bytes: ByteSource, maxUnpackedBytes = Inf
         `${byteSize(maxUnpackedBytes)} unpacked. Split the file, or import it with the command-line importer.`,
     );
   }
-  for (const entry of entries) await checkEntry(bytes, entry);
+  // The two small parts that say which sheet is the first tab are kept as they pass by.
+  const kept = new Map<string, Buffer[]>();
+  for (const entry of entries) {
+    const keep = LAYOUT_PARTS.includes(entry.name) && entry.unpackedSize <= MAX_LAYOUT_PART_BYTES;
+    const chunks: Buffer[] = [];
+    await checkEntry(bytes, entry, keep ? (chunk) => chunks.push(chunk) : undefined);
+    if (keep) kept.set(entry.name, chunks);
+  }
+  const text = (name: string) => Buffer.concat(kept.get(name) ?? []).toString("utf8");
+  return { firstSheet: firstSheetNumber(text(LAYOUT_PARTS[0]), text(LAYOUT_PARTS[1])) };
 }
+
+/** What the check learnt about the workbook for its reading. */
+export interface XlsxLayout {
+  /** N of xl/worksheets/sheetN.xml, the first sheet as the tabs show it; null when the workbook does not say. */
+  firstSheet: string | null;
+}
+
+const LAYOUT_PARTS = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels"];
+/** A workbook's list of sheets is a few KB; a larger one is not read for its order. */
+const MAX_LAYOUT_PART_BYTES = 4 * 1024 * 1024;
 
 /** Random access to a file's bytes: in memory (the API) or on disk (the command line). */
 export interface ByteSource {
@@ -44,11 +64,11 @@ export function bufferBytes(buffer: Buffer): ByteSource {
 }
 
 /** Checks a file on disk without reading it into memory. */
-export async function checkXlsxFile(path: string, maxUnpackedBytes = Infinity): Promise<void> {
+export async function checkXlsxFile(path: string, maxUnpackedBytes = Infinity): Promise<XlsxLayout> {
   const handle = await open(path, "r");
   try {
     const { size } = await handle.stat();
-    await checkXlsxArchive(
+    return await checkXlsxArchive(
       {
         size,
         read: async (position, length) => {
@@ -129,7 +149,7 @@ async function readDirectory(bytes: ByteSource): Promise<Entry[]> {
 }
 
 /** Inflates one part to its end, comparing its length and CRC-32 with what the directory declares. */
-async function checkEntry(bytes: ByteSource, entry: Entry): Promise<void> {
+async function checkEntry(bytes: ByteSource, entry: Entry, keep?: (chunk: Buffer) => void): Promise<void> {
   const header = await bytes.read(entry.localHeader, 30);
   if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_HEADER) throw damaged(`its part "${entry.name}" is missing`);
   const dataStart = entry.localHeader + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
@@ -141,6 +161,7 @@ async function checkEntry(bytes: ByteSource, entry: Entry): Promise<void> {
       // More than declared is damage (or a lie about the size, which the limit was checked on).
       if (length > entry.unpackedSize) return done(damaged(`its part "${entry.name}" is longer than its directory says`));
       crc = crc32(chunk, crc);
+      keep?.(chunk);
       done();
     },
   });

@@ -6,9 +6,11 @@ import { UnreadableFileError, type SourceRecord } from "./source-record.js";
 /**
  * The rows of an .xlsx file's first sheet, streamed with exceljs's WorkbookReader (the sheet is
  * never held whole). Each row's line is its row number in the sheet; every cell becomes the text
- * the CSV reader would have produced, so one set of rules reads both.
+ * the CSV reader would have produced, so one set of rules reads both. `firstSheet` is the N of the
+ * part xl/worksheets/sheetN.xml that is the first tab (xlsx-first-sheet.ts, found by the archive's
+ * check); without it, the first sheet part stored in the archive is read.
  */
-export async function* xlsxRecords(input: string | Readable | Buffer): AsyncGenerator<SourceRecord> {
+export async function* xlsxRecords(input: string | Readable | Buffer, firstSheet: string | null = null): AsyncGenerator<SourceRecord> {
   const stream: Readable =
     typeof input === "string" ? createReadStream(input) : Buffer.isBuffer(input) ? Readable.from([input]) : input;
   // styles: "cache" gives each cell its number format, the only way to tell a date from a number.
@@ -29,10 +31,13 @@ export async function* xlsxRecords(input: string | Readable | Buffer): AsyncGene
   try {
     for (let sheet = await sheets.next(); !sheet.done; sheet = await sheets.next()) {
       sheetCount += 1;
+      // exceljs names each sheet it emits by the N of its part (its typings leave `id` out).
+      const part = String((sheet.value as unknown as { id?: unknown }).id);
+      const wanted = firstSheet === null ? sheetCount === 1 : part === firstSheet;
       rows = sheet.value[Symbol.asyncIterator]();
       for (let row = await rows.next(); !row.done; row = await rows.next()) {
         // The first sheet only; the others are read through and dropped.
-        if (sheetCount > 1) continue;
+        if (!wanted) continue;
         lastRow = row.value.number;
         yield { line: row.value.number, cells: rowCells(row.value) };
       }

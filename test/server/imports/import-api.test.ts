@@ -1,5 +1,6 @@
 import express from "express";
 import ExcelJS from "exceljs";
+import { unzipSync, zipSync } from "fflate";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportsRouter } from "../../../server/src/http/exports.route.js";
@@ -95,6 +96,27 @@ describe.each(testDrivers())("import mutations over HTTP on %s", (driver) => {
     expect(x1).toEqual({ receivedAt: "2023-11-01T01:15:00.000Z", dueAt: "2023-11-17T16:59:59.000Z", resolvedAt: null });
     const x2 = dataOf(await server.gql(`{ case(code: "X-2") { receivedAt dueAt resolvedAt } }`)).case;
     expect(x2).toEqual({ receivedAt: "2023-11-01T17:00:00.000Z", dueAt: "2023-11-20T16:59:59.000Z", resolvedAt: "2023-11-20T03:00:00.000Z" });
+  });
+
+  it("reads the first sheet as the tabs show it, wherever its part lies in the archive", async () => {
+    // Two quarters; the tabs were moved so that "Quý IV" comes first, while its part is sheet2.xml and
+    // is stored after sheet1.xml ("Quý III"), as a workbook saved after its tabs were reordered can be.
+    const book = new ExcelJS.Workbook();
+    for (const [name, code] of [["Quý III", "Q3-1"], ["Quý IV", "Q4-1"]]) {
+      const sheet = book.addWorksheet(name);
+      sheet.addRow(["Mã hồ sơ", "Tên thủ tục", "Người nộp", "Mã đơn vị", "Ngày tiếp nhận", "Ngày hẹn trả"]);
+      // Due in 2022, outside the directive the export below covers.
+      sheet.addRow([code, "Cấp phép", "Công ty Q", "VP", "01/11/2022", "10/11/2022"]);
+    }
+    book.getWorksheet("Quý IV")!.orderNo = 0;
+    book.getWorksheet("Quý III")!.orderNo = 1;
+    const parts = unzipSync(new Uint8Array(await book.xlsx.writeBuffer()));
+    const first = ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"];
+    const reordered = Object.fromEntries([...first, ...Object.keys(parts).filter((n) => !first.includes(n))].map((n) => [n, parts[n]]));
+    expect(Object.keys(reordered).indexOf("xl/worksheets/sheet1.xml")).toBeLessThan(Object.keys(reordered).indexOf("xl/worksheets/sheet2.xml"));
+    const b = Buffer.from(zipSync(reordered)).toString("base64");
+    expect(dataOf(await server.gql(IMPORT_CASES_XLSX, { b })).importCasesXlsx).toEqual({ created: 1, updated: 0, unchanged: 0, errors: [] });
+    expect(dataOf(await server.gql(`{ q4: case(code: "Q4-1") { code } q3: case(code: "Q3-1") { code } }`))).toEqual({ q4: { code: "Q4-1" }, q3: null });
   });
 
   it("reports a file that is not a workbook, and refuses text that is not base64", async () => {
