@@ -119,6 +119,19 @@ describe.each(testDrivers())("import mutations over HTTP on %s", (driver) => {
     expect(dataOf(await server.gql(`{ q4: case(code: "Q4-1") { code } q3: case(code: "Q3-1") { code } }`))).toEqual({ q4: { code: "Q4-1" }, q3: null });
   });
 
+  it("passes over a hidden first sheet (a template's list of choices) to the first tab shown", async () => {
+    const book = new ExcelJS.Workbook();
+    const choices = book.addWorksheet("DanhMuc");
+    choices.addRow(["VP"]);
+    choices.addRow(["QLĐT"]);
+    choices.state = "veryHidden";
+    const sheet = book.addWorksheet("Hồ sơ");
+    sheet.addRow(["Mã hồ sơ", "Tên thủ tục", "Người nộp", "Mã đơn vị", "Ngày tiếp nhận", "Ngày hẹn trả"]);
+    sheet.addRow(["HID-1", "Cấp phép", "Công ty H", "VP", "01/11/2022", "10/11/2022"]);
+    const b = Buffer.from(await book.xlsx.writeBuffer()).toString("base64");
+    expect(dataOf(await server.gql(IMPORT_CASES_XLSX, { b })).importCasesXlsx).toEqual({ created: 1, updated: 0, unchanged: 0, errors: [] });
+  });
+
   it("reports a file that is not a workbook, and refuses text that is not base64", async () => {
     const notXlsx = dataOf(await server.gql(IMPORT_CASES_XLSX, { b: Buffer.from("code\n").toString("base64") }));
     expect(notXlsx.importCasesXlsx.errors).toEqual([{ line: 1, column: null, message: expect.stringMatching(/Excel workbook/) }]);

@@ -18,6 +18,13 @@ describe("firstSheetNumber: the part of the first tab", () => {
     expect(firstSheetNumber(xml, rels({ rId1: "worksheets/sheet1.xml", rId2: "worksheets/sheet2.xml" }))).toBe("2");
   });
 
+  it("passes over hidden sheets (a template's list of choices), unless every sheet is hidden", () => {
+    const targets = rels({ rId1: "worksheets/sheet1.xml", rId2: "worksheets/sheet2.xml", rId3: "worksheets/sheet3.xml" });
+    const sheets = `<sheet name="DanhMuc" sheetId="1" state="veryHidden" r:id="rId1"/><sheet name="An" sheetId="2" state="hidden" r:id="rId2"/><sheet name="Hồ sơ" sheetId="3" r:id="rId3"/>`;
+    expect(firstSheetNumber(workbook(sheets), targets)).toBe("3");
+    expect(firstSheetNumber(workbook(`<sheet name="DanhMuc" sheetId="1" state="hidden" r:id="rId1"/>`), targets)).toBe("1");
+  });
+
   it("takes a target from the archive's root and any prefix for the relationships' namespace", () => {
     const xml = workbook(`<sheet name="A" sheetId="3" rel:id="rId7"/>`).replace('xmlns:r=', 'xmlns:rel=');
     expect(firstSheetNumber(xml, rels({ rId7: "/xl/worksheets/sheet3.xml" }))).toBe("3");
