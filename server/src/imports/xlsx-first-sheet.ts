@@ -1,10 +1,11 @@
 /**
  * The number N of the part xl/worksheets/sheetN.xml that holds a workbook's first sheet as its
  * tabs show it: the first <sheet> of xl/workbook.xml that is not hidden (a template's hidden list
- * of choices is no tab), through its relationship in xl/_rels/workbook.xml.rels. The import formats read "the first sheet", and the parts' names
- * and their order in the archive need not follow the tabs (a workbook whose tabs were moved), so
- * reading the first sheet part stored would import another sheet's rows, or a guide's.
- * Null when the workbook does not say (then the first sheet stored is read, as exceljs emits it).
+ * of choices is no tab), through its relationship in xl/_rels/workbook.xml.rels. The import
+ * formats read "the first sheet", and the parts' names and their order in the archive need not
+ * follow the tabs (a workbook whose tabs were moved), so reading the first sheet part stored would
+ * import another sheet's rows, or a guide's. Null when the workbook does not say (then the first
+ * sheet stored is read, as exceljs emits it).
  */
 export function firstSheetNumber(workbookXml: string, workbookRelsXml: string): string | null {
   const sheets = /<(?:[\w.-]+:)?sheets\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?sheets>/.exec(workbookXml)?.[1];
