@@ -1,3 +1,5 @@
+import { SaxesParser } from "saxes";
+
 /**
  * The number N of the part xl/worksheets/sheetN.xml that holds a workbook's first sheet as its
  * tabs show it: the first <sheet> of xl/workbook.xml that is not hidden (a template's hidden list
@@ -6,24 +8,36 @@
  * follow the tabs (a workbook whose tabs were moved), so reading the first sheet part stored would
  * import another sheet's rows, or a guide's. Null when the workbook does not say (then the first
  * sheet stored is read, as exceljs emits it).
+ *
+ * The two parts come from the file being imported, so they are read by a SAX parser (saxes, the
+ * one exceljs uses) in one pass: patterns over the text took time growing with its square on a
+ * hostile part (a few KB zipped, minutes of the event loop).
  */
 export function firstSheetNumber(workbookXml: string, workbookRelsXml: string): string | null {
-  const sheets = /<(?:[\w.-]+:)?sheets\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?sheets>/.exec(workbookXml)?.[1];
-  const all = sheets === undefined ? [] : [...sheets.matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*>/g)].map(([sheet]) => sheet);
-  const first = all.find((sheet) => !/^(hidden|veryHidden)$/.test(attribute(sheet, "state") ?? "")) ?? all[0];
+  const sheets = elements(workbookXml, "sheet");
+  const first = sheets.find((sheet) => sheet.state !== "hidden" && sheet.state !== "veryHidden") ?? sheets[0];
   // The relationship id is the one attribute named "id" in a namespace (r:id); sheetId is not it.
-  const relationshipId = first === undefined ? undefined : /\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(first)?.[1];
-  if (relationshipId === undefined) return null;
-  for (const [relationship] of workbookRelsXml.matchAll(/<(?:[\w.-]+:)?Relationship\b[^>]*>/g)) {
-    if (attribute(relationship, "Id") !== relationshipId) continue;
-    const target = attribute(relationship, "Target");
-    // Relative to xl/ (worksheets/sheet2.xml), or from the archive's root (/xl/worksheets/sheet2.xml).
-    const path = target === null ? null : target.startsWith("/") ? target.slice(1) : `xl/${target}`;
-    return path === null ? null : (/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(path)?.[1] ?? null);
-  }
-  return null;
+  const idName = first === undefined ? undefined : Object.keys(first).find((name) => /^[^:]+:id$/.test(name));
+  if (first === undefined || idName === undefined) return null;
+  const relationship = elements(workbookRelsXml, "Relationship").find((r) => r.Id === first[idName]);
+  const target = relationship?.Target;
+  if (target === undefined) return null;
+  // Relative to xl/ (worksheets/sheet2.xml), or from the archive's root (/xl/worksheets/sheet2.xml).
+  const path = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+  return /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(path)?.[1] ?? null;
 }
 
-function attribute(element: string, name: string): string | null {
-  return new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`).exec(element)?.[1] ?? null;
+/** The attributes of every element of that local name (any prefix), in document order; none if the text is not XML. */
+function elements(xml: string, localName: string): Record<string, string>[] {
+  const found: Record<string, string>[] = [];
+  const parser = new SaxesParser();
+  parser.on("opentag", (tag) => {
+    if (tag.name.slice(tag.name.indexOf(":") + 1) === localName) found.push(tag.attributes as Record<string, string>);
+  });
+  try {
+    parser.write(xml).close();
+  } catch {
+    return [];
+  }
+  return found;
 }
