@@ -142,7 +142,7 @@ async function importOnce(
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const firstLineOfKey = new Map<string, number>();
     let header: HeaderMap | null = null;
-    let misplacedHeader: { firstLine: number; errors: ImportError[]; linesTried: number } | null = null;
+    let misplacedHeader: { firstLine: number; errors: ImportError[] } | null = null;
     let batch: unknown[] = [];
     let rows = 0;
 
@@ -165,6 +165,8 @@ async function importOnce(
       for await (const record of withReadTimeout(records, options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS)) {
         const garbled = garbledRecordError(record);
         if (garbled) throw garbled;
+        // Blank lines count too: a title followed by a million empty lines is not read to its end.
+        if (misplacedHeader && record.line > misplacedHeader.firstLine + HEADER_LOOKAHEAD_LINES) break;
         if (isBlankRecord(record)) continue;
         if (header === null) {
           const match = matchHeader(record.cells, importer.columns, record.line);
@@ -175,13 +177,12 @@ async function importOnce(
               misplacedHeader = null;
               break;
             }
-            if (++misplacedHeader.linesTried >= HEADER_LOOKAHEAD_LINES) break;
             continue;
           }
           if (!match.ok) {
             // A title above the header (common in a workbook) would read as "every column is missing":
             // look a few lines further before saying so.
-            misplacedHeader = { firstLine: record.line, errors: match.errors, linesTried: 0 };
+            misplacedHeader = { firstLine: record.line, errors: match.errors };
             continue;
           }
           header = match.map;

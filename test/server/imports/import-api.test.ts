@@ -207,6 +207,13 @@ describe.each(testDrivers())("import mutations over HTTP on %s", (driver) => {
     const xlsx = dataOf(await server.gql(IMPORT_CASES_XLSX, { b: Buffer.from(await book.xlsx.writeBuffer()).toString("base64") })).importCasesXlsx;
     expect(xlsx.errors).toEqual([{ line: 1, column: null, message: expect.stringContaining("the columns are on line 3") }]);
 
+    // Only the 20 lines after the first are tried, blank ones included: a title over a million empty lines
+    // is not read to its end. Beyond them, the first line's own errors stand.
+    const far = "DANH SÁCH,,,\n" + ",,,\n".repeat(25) + CASES_CSV.replace("\uFEFF", "").replaceAll(";", ",");
+    const beyond = dataOf(await server.gql(IMPORT_CASES, { csv: far })).importCases;
+    expect(beyond.errors).toHaveLength(6);
+    expect(beyond.errors.every((e: { line: number; message: string }) => e.line === 1 && e.message.includes("is missing from the header line"))).toBe(true);
+
     // A header that is only missing a column still says which one.
     const missing = dataOf(await server.gql(IMPORT_CASES, { csv: "code,procedure_name,applicant_name,unit_code,received_at\nM-1,P,A,VP,01/11/2023\n" })).importCases;
     expect(missing.errors).toEqual([{ line: 1, column: "due_at", message: expect.stringContaining("is missing from the header line") }]);
