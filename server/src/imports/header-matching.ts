@@ -39,10 +39,14 @@ export function matchHeader(
   const positions = new Map<string, number>();
   const labels = new Map<string, string>();
   const errors: ImportError[] = [];
+  const unmatched: string[] = [];
   cells.forEach((cell, index) => {
     const label = (cell ?? "").normalize("NFC").trim();
     const c = label === "" ? undefined : byKey.get(headerKey(label));
-    if (!c) return;
+    if (!c) {
+      if (label !== "") unmatched.push(label);
+      return;
+    }
     if (positions.has(c.name)) {
       errors.push({
         line,
@@ -54,9 +58,6 @@ export function matchHeader(
     positions.set(c.name, index);
     labels.set(c.name, label);
   });
-  const unmatched = cells
-    .map((cell) => (cell ?? "").normalize("NFC").trim())
-    .filter((label) => label !== "" && !byKey.has(headerKey(label)));
   for (const c of columns) {
     if (c.required && !positions.has(c.name)) {
       const near = unmatched.find((label) => sameLetters(label, c));
@@ -83,7 +84,7 @@ function sameLetters(label: string, column: ImportColumn): boolean {
   return key !== "" && (key === letters(column.name) || key === letters(column.vietnamese));
 }
 
-/** How many non-blank lines after a first line that is not the header are tried as the header. */
+/** How many lines after a first line that is not the header are tried as the header (blank ones included). */
 export const HEADER_LOOKAHEAD_LINES = 20;
 
 /**
