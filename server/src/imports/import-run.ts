@@ -143,6 +143,7 @@ async function importOnce(
     const firstLineOfKey = new Map<string, number>();
     let header: HeaderMap | null = null;
     let misplacedHeader: { firstLine: number; errors: ImportError[] } | null = null;
+    let unreadable: ImportError | null = null;
     let batch: unknown[] = [];
     let rows = 0;
 
@@ -202,14 +203,15 @@ async function importOnce(
         if (batch.length >= batchSize) await flush();
       }
       await flush();
-      if (misplacedHeader) errors.add(misplacedHeader.errors);
     } catch (error) {
       // Beyond a limit, the file is refused whole: its one error stands alone.
       if (error instanceof ImportLimitError) return { commit: false, value: refused(error) };
       if (!(error instanceof UnreadableFileError)) throw error;
-      if (misplacedHeader) errors.add(misplacedHeader.errors);
-      errors.add([{ line: error.line, column: null, message: error.message }]);
+      unreadable = { line: error.line, column: null, message: error.message };
     }
+    // A first line that was not the header and no header found below it: its own errors, in line order.
+    if (misplacedHeader) errors.add(misplacedHeader.errors);
+    if (unreadable) errors.add([unreadable]);
     if (header === null && errors.count === 0) {
       errors.add([
         {
