@@ -13,6 +13,7 @@ import { createSchema } from "./graphql/schema.js";
 import { authenticationGate, downloadRateLimit, principalOf, refuseLargeBody, requireJsonPost } from "./http/authentication-gate.js";
 import { documentsRouter } from "./http/documents.route.js";
 import { jsonErrorHandler, notFoundHandler } from "./http/error-handler.js";
+import { refuseLongQuery, verifyJsonStructure } from "./http/graphql-body-shape.js";
 import { exportsRouter } from "./http/exports.route.js";
 import { graphiqlRouter } from "./http/graphiql.route.js";
 import { healthRouter } from "./http/health.route.js";
@@ -82,7 +83,8 @@ export async function createApp(
     requireJsonPost(),
     refuseLargeBody(limits.bodyBytes),
     // Imports arrive as CSV text inside the GraphQL request; 100k rows are ~15 MB.
-    express.json({ limit: limits.bodyBytes }),
+    express.json({ limit: limits.bodyBytes, verify: verifyJsonStructure }),
+    refuseLongQuery(limits.maxQueryLength),
     expressMiddleware(apollo, {
       context: async ({ res }): Promise<GraphQLContext> => ({
         db,

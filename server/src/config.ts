@@ -52,6 +52,10 @@ export interface RequestLimits {
   maxQueryCost: number;
   maxQueryDepth: number;
   maxAliases: number;
+  /** Characters of a GraphQL query's text: large text (an import's CSV) travels in a variable. */
+  maxQueryLength: number;
+  /** Tokens graphql-js reads of a query before it stops parsing (comments are bounded by maxQueryLength). */
+  maxQueryTokens: number;
   /** Failed authentications one client address may make per window before it gets 429. */
   authFailures: number;
   authFailureWindowMs: number;
@@ -71,6 +75,8 @@ export const DEFAULT_LIMITS: RequestLimits = {
   maxQueryCost: 20_000,
   maxQueryDepth: 12,
   maxAliases: 30,
+  maxQueryLength: 1_000_000,
+  maxQueryTokens: 10_000,
   authFailures: 20,
   authFailureWindowMs: 15 * 60_000,
   writesPerToken: 600,
@@ -142,6 +148,8 @@ function parseLimits(env: NodeJS.ProcessEnv): RequestLimits {
     maxQueryCost: number("CCHC_MAX_QUERY_COST", DEFAULT_LIMITS.maxQueryCost, 1),
     maxQueryDepth: number("CCHC_MAX_QUERY_DEPTH", DEFAULT_LIMITS.maxQueryDepth, 1),
     maxAliases: number("CCHC_MAX_ALIASES", DEFAULT_LIMITS.maxAliases, 0),
+    maxQueryLength: number("CCHC_MAX_QUERY_LENGTH", DEFAULT_LIMITS.maxQueryLength, 1_000),
+    maxQueryTokens: number("CCHC_MAX_QUERY_TOKENS", DEFAULT_LIMITS.maxQueryTokens, 100),
     authFailures: number("CCHC_AUTH_FAILURE_LIMIT", DEFAULT_LIMITS.authFailures, 1),
     authFailureWindowMs: number("CCHC_AUTH_FAILURE_WINDOW_SECONDS", DEFAULT_LIMITS.authFailureWindowMs / 1000, 1) * 1000,
     writesPerToken: number("CCHC_WRITE_RATE_LIMIT", DEFAULT_LIMITS.writesPerToken, 0),

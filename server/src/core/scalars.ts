@@ -19,6 +19,14 @@ export function parseDateTime(value: unknown): Date {
   // ISO-8601 also writes an offset of whole hours ("+07"); Date.parse needs its minutes.
   const moment = new Date(/^[+-]\d{2}$/.test(offset) ? `${value.trim()}:00` : value.trim());
   if (Number.isNaN(moment.getTime())) throw badDateTime(value);
+  // What both databases store (MariaDB's DATETIME, SQLite's sortable text): a year of four digits in
+  // UTC. "9999-12-31T23:59:59-23:59" is year 10000 there, and SQLite kept it as year 0.
+  const utcYear = moment.getUTCFullYear();
+  if (utcYear < 1000 || utcYear > 9999) {
+    throw new GraphQLError(`DateTime must lie between the years 1000 and 9999 in UTC; got ${JSON.stringify(value)}, which is ${moment.toISOString()}.`, {
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+  }
   return moment;
 }
 

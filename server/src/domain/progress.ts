@@ -3,6 +3,8 @@ import { addDays, daysBetween, startOfVietnamDay, type VietnamDay } from "./viet
 
 /** The contract's limit on one progress series (from and until inclusive). */
 export const MAX_PROGRESS_DAYS = 400;
+/** The days a series may cover: the import formats' years (a day past 9999-12-31 cannot even be named). */
+export const PROGRESS_DAYS = { first: "1900-01-01", last: "2999-12-31" } as const;
 
 /** The moment a day's point is judged at: 23:59:59.999 Vietnam time of that day. */
 export function endOfDayMoment(day: VietnamDay): Date {

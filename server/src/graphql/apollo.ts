@@ -39,6 +39,9 @@ export function createApollo(
     // Apollo's own handler would stop listening at once and re-raise the signal.
     stopOnTerminationSignals: false,
     validationRules: queryLimitRules(limits),
+    // graphql-js stops reading a query past this many tokens: three million one-field operations
+    // in an 80 MiB body took the process past its heap before.
+    parseOptions: { maxTokens: limits.maxQueryTokens },
     plugins: [
       // Apollo's landing page loads Sandbox from a CDN, which the Office's closed network cannot reach.
       ApolloServerPluginLandingPageDisabled(),

@@ -35,9 +35,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, extensions: { ...formatted.extensions, code: originalCode, http: undefined } };
   }
   const code = formatted.extensions?.code;
-  if (typeof code === "string" && REFUSED_REQUEST_CODES.has(code)) {
+  if ((typeof code === "string" && REFUSED_REQUEST_CODES.has(code)) || refusedWithoutCode(error)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions: { ...extensions, code: "BAD_USER_INPUT" } };
+    return { ...formatted, message: withSetting(formatted.message), extensions: { ...extensions, code: "BAD_USER_INPUT" } };
   }
   if (isClientErrorCode(code) || (typeof code === "string" && REQUEST_CODES.has(code))) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
@@ -59,4 +59,21 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     locations: formatted.locations,
     extensions: { code: "INTERNAL_SERVER_ERROR", errorId },
   };
+}
+
+/**
+ * Apollo refuses some requests with an HTTP 4xx but no code (a persisted query whose hash does
+ * not match its text): the client's request, not a fault of the server.
+ */
+function refusedWithoutCode(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions?.code !== undefined) return false;
+  const status = (error.extensions?.http as { status?: unknown } | undefined)?.status;
+  return typeof status === "number" && status >= 400 && status < 500;
+}
+
+/** graphql-js's message for its token limit, told with the setting that sets it. */
+function withSetting(message: string): string {
+  const tokens = /^Syntax Error: Document contains more that (\d+) tokens/.exec(message);
+  if (!tokens) return message;
+  return `The query has more than ${Number(tokens[1]).toLocaleString("en")} tokens, the limit (CCHC_MAX_QUERY_TOKENS); reading it was stopped there. Send fewer operations and fields in one request.`;
 }

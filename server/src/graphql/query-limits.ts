@@ -11,6 +11,8 @@ import {
   type GraphQLOutputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type FragmentDefinitionNode,
+  type SelectionNode,
   type ValidationContext,
   type ValidationRule,
 } from "graphql";
@@ -80,13 +82,34 @@ export function queryCost(
   });
 }
 
-/** Whether the operation writes or builds a document: what the per-token rate limit counts. */
-function writesOrBuildsDocument(schema: GraphQLSchema, operation: OperationDefinitionNode): boolean {
+/**
+ * Whether the operation writes or builds a document: what the per-token rate limit counts. A
+ * query's root fields are looked for through its inline fragments and fragment spreads too
+ * (`{ ... on Query { complianceReport … } }` builds a document as surely as the field alone).
+ */
+function writesOrBuildsDocument(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): boolean {
   if (operation.operation === "mutation") return true;
-  const query = schema.getQueryType();
-  return operation.selectionSet.selections.some(
-    (selection) => selection.kind === "Field" && query?.getFields()[selection.name.value] && getNamedType(query.getFields()[selection.name.value].type).name === "Document",
-  );
+  const fields = schema.getQueryType()?.getFields() ?? {};
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const seen = new Set<string>();
+  const buildsDocument = (selections: readonly SelectionNode[]): boolean =>
+    selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) {
+        const field = fields[selection.name.value];
+        return field !== undefined && getNamedType(field.type).name === "Document";
+      }
+      if (selection.kind === Kind.INLINE_FRAGMENT) return buildsDocument(selection.selectionSet.selections);
+      // Validation has already refused unknown and cyclic spreads; `seen` keeps this linear anyway.
+      const name = selection.name.value;
+      if (seen.has(name)) return false;
+      seen.add(name);
+      const fragment = fragments.get(name);
+      return fragment !== undefined && buildsDocument(fragment.selectionSet.selections);
+    });
+  return buildsDocument(operation.selectionSet.selections);
 }
 
 /** Whether no operation of the document declares a variable: its cost then ignores the request's variables. */
@@ -121,6 +144,9 @@ export function queryLimitsPlugin(limits: Pick<RequestLimits, "maxQueryCost">, l
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operation, contextValue }) {
+          if (operation?.operation === "subscription") {
+            throw new BadUserInputError("This API has no subscriptions: send a query or a mutation (poll a query to follow changes).", { http: { status: 400 } });
+          }
           let cost: number;
           try {
             cost = costOf(schema, document, operation, request);
@@ -133,7 +159,7 @@ export function queryLimitsPlugin(limits: Pick<RequestLimits, "maxQueryCost">, l
               { cost, maxCost: limits.maxQueryCost, http: { status: 400 } },
             );
           }
-          if (!operation || !writesOrBuildsDocument(schema, operation)) return;
+          if (!operation || !writesOrBuildsDocument(schema, document, operation)) return;
           const retryAfter = await countWrite(limiters, contextValue.principal);
           if (retryAfter === null) return;
           throw new ClientError("FORBIDDEN", writeLimitMessage(limiters, retryAfter), {

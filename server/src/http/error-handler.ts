@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { log } from "../log.js";
 import { bodyTooLargeMessage } from "./authentication-gate.js";
+import { jsonStructureMessage } from "./graphql-body-shape.js";
 import { closeAfterAnswer, sendJsonError } from "./json-error.js";
 
 /**
@@ -18,6 +19,7 @@ const BODY_ERRORS: Record<string, { status: number; message: (limitBytes: number
   "request.size.invalid": { status: 400, message: () => "The request body's length does not match its Content-Length header." },
   "encoding.unsupported": { status: 415, message: () => "The request body's Content-Encoding is not supported; send it uncompressed or gzip." },
   "charset.unsupported": { status: 415, message: () => "The request body's charset is not supported; send UTF-8." },
+  "entity.structure.too.large": { status: 400, message: () => jsonStructureMessage() },
   "request.aborted": { status: 400, message: () => "The request was aborted before its body arrived." },
 };
 

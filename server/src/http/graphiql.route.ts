@@ -41,7 +41,8 @@ export function graphiqlRouter(options: { bundleDir?: string } = {}): Router {
   router.use("/graphiql", (req, res, next) => {
     const dir = bundleDir();
     // The page itself only through the route above, which gives it its CSP and nonce: never as a file.
-    if (!dir || req.path.toLowerCase().endsWith(".html")) return next();
+    // Judged on the decoded path, as express.static reads it (index%2ehtml is index.html there).
+    if (!dir || isPageFile(req.path)) return next();
     let serve = staticFiles.get(dir);
     if (!serve) {
       serve = express.static(dir, {
@@ -57,6 +58,16 @@ export function graphiqlRouter(options: { bundleDir?: string } = {}): Router {
     serve(req, res, next);
   });
   return router;
+}
+
+function isPageFile(path: string): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return true; // not a path express.static could serve either; answered 404 below
+  }
+  return /\.html?$/i.test(decoded);
 }
 
 function contentSecurityPolicy(nonce: string): string {

@@ -41,8 +41,14 @@ export interface PublicApologyPage {
   pageSize: number;
   totalCount: number;
   totalPages: number;
-  /** The latest publication among every matching apology (not only this page's): Last-Modified. */
-  lastPublishedAt: Date | null;
+  /**
+   * Last-Modified and the feed's `updated`: the latest publication among every matching apology
+   * (not only this page's), or the latest write of any kind, whichever is later. A correction of a
+   * published case (an applicant's name, a unit's name, the Office's organisation prefixes) changes
+   * the page without a publication, and every write is in the audit trail; a write that leaves the
+   * page as it was only costs a poller one full answer.
+   */
+  lastChangedAt: Date | null;
 }
 
 function whereClause(filter: PublicApologyFilter, now: Date): { sql: string; params: unknown[] } {
@@ -71,6 +77,15 @@ function moment(value: unknown): Date {
   return new Date(`${String(value).replace(" ", "T")}Z`);
 }
 
+function optionalMoment(value: unknown): Date | null {
+  return value === null || value === undefined ? null : moment(value);
+}
+
+function latest(a: Date | null, b: Date | null): Date | null {
+  if (a === null || b === null) return a ?? b;
+  return a.getTime() >= b.getTime() ? a : b;
+}
+
 /** `prefixes`: the Office's organisation prefixes (letter texts, publicApologies.organisationPrefixes). */
 export async function publishedApologies(
   db: DataSource,
@@ -79,7 +94,7 @@ export async function publishedApologies(
   prefixes: readonly string[],
 ): Promise<PublicApologyPage> {
   const where = whereClause(filter, now);
-  const [[summary], rows] = await Promise.all([
+  const [[summary], rows, [lastWrite]] = await Promise.all([
     db.query(`SELECT COUNT(*) AS n, MAX(a.publishedAt) AS lastPublishedAt ${FROM} WHERE ${where.sql}`, where.params) as Promise<
       Record<string, unknown>[]
     >,
@@ -94,6 +109,8 @@ export async function publishedApologies(
         LIMIT ${PUBLIC_PAGE_SIZE} OFFSET ${(filter.page - 1) * PUBLIC_PAGE_SIZE}`,
       where.params,
     ) as Promise<Record<string, unknown>[]>,
+    // The latest entry by its key (audit_entries is append-only and has no index on `at`).
+    db.query(`SELECT e.at AS at FROM audit_entries e ORDER BY e.id DESC LIMIT 1`) as Promise<Record<string, unknown>[]>,
   ]);
   const totalCount = sqlNumber(summary.n);
   return {
@@ -113,6 +130,6 @@ export async function publishedApologies(
     pageSize: PUBLIC_PAGE_SIZE,
     totalCount,
     totalPages: Math.max(1, Math.ceil(totalCount / PUBLIC_PAGE_SIZE)),
-    lastPublishedAt: summary.lastPublishedAt === null || summary.lastPublishedAt === undefined ? null : moment(summary.lastPublishedAt),
+    lastChangedAt: latest(optionalMoment(summary.lastPublishedAt), optionalMoment(lastWrite?.at)),
   };
 }

@@ -128,6 +128,6 @@ describe.each(testDrivers())("query limits on %s", (driver) => {
   });
 
   it("uses defaults that are the README's", () => {
-    expect(DEFAULT_LIMITS).toMatchObject({ maxQueryCost: 20_000, maxQueryDepth: 12, maxAliases: 30 });
+    expect(DEFAULT_LIMITS).toMatchObject({ maxQueryCost: 20_000, maxQueryDepth: 12, maxAliases: 30, maxQueryLength: 1_000_000, maxQueryTokens: 10_000 });
   });
 });

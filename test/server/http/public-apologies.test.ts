@@ -38,8 +38,15 @@ interface JsonPage {
   items: { caseCode: string; applicant: string; unit: { code: string; name: string }; apologyNumber: string; issuedAt: string; publishedAt: string; [k: string]: unknown }[];
 }
 
+/** Waits until the clock's second turns: HTTP dates are whole seconds. */
+const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1_000 - (Date.now() % 1_000) + 20));
+
 describe.each(testDrivers())("public apologies on %s", (driver) => {
   let server: TestServer;
+  const lastWriteAt = async () => {
+    const [row] = await server.database.db.query("SELECT at FROM audit_entries ORDER BY id DESC LIMIT 1");
+    return row.at instanceof Date ? row.at.getTime() : Date.parse(`${String(row.at).replace(" ", "T")}Z`);
+  };
   const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.url}${path}`, { headers });
   const json = async (path: string) => (await (await get(path)).json()) as JsonPage;
 
@@ -158,18 +165,21 @@ describe.each(testDrivers())("public apologies on %s", (driver) => {
     const filtered = await (await get("/cong-khai/feed.atom?ma=h08%2F2023", { host: "portal.example" })).text();
     expect(filtered).toContain("<id>tag:heza.gov.vn,2023:cchc/xin-loi/h08%2F2023</id>");
     expect(xml).toContain("<id>tag:heza.gov.vn,2023:cchc/xin-loi/h08%2F2023</id>");
-    const newest = Date.parse((await json("/cong-khai.json")).items[0].publishedAt);
+    // The feed's updated: the newest publication, or the latest write (the seeding's) when later.
+    const newest = Math.max(Date.parse((await json("/cong-khai.json")).items[0].publishedAt), await lastWriteAt());
     expect(xml).toContain(`<updated>${new Date(newest).toISOString()}</updated>\n<author>`);
   });
 
   it("lets pollers ask cheaply: ETag, Last-Modified, Cache-Control and 304", async () => {
+    await nextSecond(); // no Last-Modified is given in the second of the latest change
+    const changed = Math.max(NOW - 3_600_000, await lastWriteAt());
     for (const path of ["/cong-khai", "/cong-khai.json", "/cong-khai/feed.atom"]) {
       const first = await get(path);
       const etag = first.headers.get("etag") as string;
       const lastModified = first.headers.get("last-modified") as string;
       expect(etag).toMatch(/^"[\w-]+"$/);
       expect(first.headers.get("cache-control")).toBe("public, max-age=300");
-      expect(Date.parse(lastModified)).toBe(Math.floor((NOW - 3_600_000) / 1000) * 1000);
+      expect(Date.parse(lastModified)).toBe(Math.floor(changed / 1000) * 1000);
       expect((await get(path, { "if-none-match": etag })).status).toBe(304);
       expect((await get(path, { "if-modified-since": lastModified })).status).toBe(304);
       expect((await get(path, { "if-modified-since": new Date(Date.parse(lastModified) - 1000).toUTCString() })).status).toBe(200);
@@ -184,8 +194,34 @@ describe.each(testDrivers())("public apologies on %s", (driver) => {
     dataOf(await server.gql(`mutation($id: ID!, $at: DateTime) { publishApology(id: $id, publishedAt: $at) { id } }`, { id: String(id), at: new Date().toISOString() }));
     const after = await get("/cong-khai.json", { "if-none-match": before.headers.get("etag") as string });
     expect(after.status).toBe(200);
-    expect(Date.parse(after.headers.get("last-modified") as string)).toBeGreaterThan(Date.parse(before.headers.get("last-modified") as string));
     expect(((await after.json()) as JsonPage).items[0].caseCode).toBe("F01");
+    await nextSecond();
+    const later = await get("/cong-khai.json");
+    expect(Date.parse(later.headers.get("last-modified") as string)).toBeGreaterThan(Date.parse(before.headers.get("last-modified") as string));
+  });
+
+  it("moves Last-Modified when a published case is corrected, so If-Modified-Since does not answer 304 on the old page", async () => {
+    // A review corrected "TRUONG VAN AN" to "Trương Văn An" and the pages kept answering 304 to dates.
+    await nextSecond();
+    const before = await get("/cong-khai.json?ma=H01");
+    const lastModified = before.headers.get("last-modified") as string;
+    expect(((await before.json()) as JsonPage).items[0].applicant).toBe("Nguyễn V. A.");
+    expect((await get("/cong-khai.json?ma=H01", { "if-modified-since": lastModified })).status).toBe(304);
+    const corrected = { code: "H01", procedureName: "Cấp giấy phép lao động cho người nước ngoài", applicantName: "Trần Văn An", unitCode: "QLĐT" };
+    const stored = (await server.database.db.query("SELECT receivedAt, dueAt FROM cases WHERE code = 'H01'"))[0];
+    const moment = (value: unknown) => (value instanceof Date ? value : new Date(`${String(value).replace(" ", "T")}Z`)).toISOString();
+    dataOf(
+      await server.gql(`mutation($input: CaseInput!) { upsertCase(input: $input) { code } }`, {
+        input: { ...corrected, receivedAt: moment(stored.receivedAt), dueAt: moment(stored.dueAt) },
+      }),
+    );
+    // In the same second as the correction (no Last-Modified yet) and after it, the old date gets the new page.
+    for (let i = 0; i < 2; i += 1) {
+      const after = await get("/cong-khai.json?ma=H01", { "if-modified-since": lastModified });
+      expect(after.status).toBe(200);
+      expect(((await after.json()) as JsonPage).items[0].applicant).toBe("Trần V. A.");
+      if (i === 0) await nextSecond();
+    }
   });
 
   it("takes the Office's organisation prefixes from the settings", async () => {

@@ -98,4 +98,14 @@ describe("writes and documents per token", () => {
     const download = await fetch(`${server.url}/documents/compliance-report?directiveId=${directiveId}&format=CSV`, { headers: { authorization: `Bearer ${officerToken}` } });
     expect(download.status).toBe(200);
   });
+
+  it("counts a document asked for inside an inline fragment or a named fragment as well", async () => {
+    // A review wrapped the field in `... on Query { }` and built documents past the limit unrefused.
+    const report = `complianceReport(directiveId: "${directiveId}", format: CSV) { fileName }`;
+    const shapes = [`{ ... on Query { ${report} } }`, `query { ...R } fragment R on Query { ${report} }`, `{ ... { ... on Query { ${report} } } }`];
+    const codes = [];
+    for (const shape of [...shapes, ...shapes]) codes.push(errorCode(await server.gql(shape, undefined, officerToken)) ?? "ok");
+    // The officer's report and download above counted two: two more are let through, then every shape is refused.
+    expect(codes).toEqual(["ok", "ok", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN"]);
+  });
 });

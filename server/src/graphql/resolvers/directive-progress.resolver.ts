@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { Directive } from "../../entities/directive.entity.js";
 import { DEFAULT_PACE_DAYS, MAX_PACE_DAYS, forecastOf, paceStart } from "../../domain/forecast.js";
-import { MAX_PROGRESS_DAYS, endOfDayMoment, seriesLength } from "../../domain/progress.js";
+import { MAX_PROGRESS_DAYS, PROGRESS_DAYS, endOfDayMoment, seriesLength } from "../../domain/progress.js";
 import type { VietnamDay } from "../../domain/vietnam-time.js";
 import { countsOf } from "../../services/compliance.sql.js";
 import { boardSeries, progressCountsByUnit, seriesOf, type UnitSeries } from "../../services/progress.sql.js";
@@ -41,6 +41,11 @@ export class DirectiveProgressResolver {
     @Arg("until", () => DateScalar) until: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ProgressPoint[]> {
+    for (const day of [from, until]) {
+      if (day < PROGRESS_DAYS.first || day > PROGRESS_DAYS.last) {
+        throw new BadUserInputError(`A progress series covers days from ${PROGRESS_DAYS.first} to ${PROGRESS_DAYS.last}; got ${day}.`);
+      }
+    }
     const length = seriesLength(from, until);
     if (length < 1) throw new BadUserInputError(`until (${until}) is before from (${from}).`);
     if (length > MAX_PROGRESS_DAYS) {

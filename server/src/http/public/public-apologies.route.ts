@@ -117,7 +117,7 @@ export function publicApologiesRouter(db: DataSource, options: PublicPagesOption
       const { filter, result, agencyName } = await load(db, req);
       const units = (await unitsByCode(db)).map((u) => ({ code: u.code, name: u.name }));
       page = renderPublicPage({ agencyName, filter, result, units, problem: null });
-      lastModified = result.lastPublishedAt;
+      lastModified = result.lastChangedAt;
     } catch (error) {
       const status = statusOf(error);
       if (status === null) return fail(res, error, "text");
@@ -135,7 +135,7 @@ export function publicApologiesRouter(db: DataSource, options: PublicPagesOption
   router.get("/cong-khai.json", async (req, res) => {
     try {
       const { filter, result } = await load(db, req);
-      sendCacheable(req, res, JSON.stringify(toPublicJson(filter, result, origin(req, options))), "json", result.lastPublishedAt);
+      sendCacheable(req, res, JSON.stringify(toPublicJson(filter, result, origin(req, options))), "json", result.lastChangedAt);
     } catch (error) {
       fail(res, error, "json");
     }
@@ -145,7 +145,7 @@ export function publicApologiesRouter(db: DataSource, options: PublicPagesOption
     try {
       const { filter, result, agencyName } = await load(db, req);
       const xml = renderPublicFeed(agencyName, filter, result, origin(req, options));
-      sendCacheable(req, res, xml, "application/atom+xml; charset=utf-8", result.lastPublishedAt);
+      sendCacheable(req, res, xml, "application/atom+xml; charset=utf-8", result.lastChangedAt);
     } catch (error) {
       fail(res, error, "text");
     }

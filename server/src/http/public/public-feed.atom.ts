@@ -52,7 +52,7 @@ export function renderPublicFeed(
   ];
   // The feed's own id names the filtered list, not the page, as RFC 5005 asks of paged feeds.
   const listId = withParams(`${TAG_PREFIX}/xin-loi`, filterParams(filter, 1));
-  const updated = (result.lastPublishedAt ?? new Date(0)).toISOString();
+  const updated = (result.lastChangedAt ?? new Date(0)).toISOString();
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">
 <id>${e(listId)}</id>
