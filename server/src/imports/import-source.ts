@@ -2,7 +2,8 @@ import { byteSize } from "./byte-size.js";
 import { csvRecords, csvText } from "./csv-records.js";
 import { recordsOfFile, type FileFormat } from "./import-file.js";
 import { ImportLimitError, type SourceRecord } from "./source-record.js";
-import { bufferBytes, checkXlsxArchive, checkXlsxFile } from "./xlsx-archive-check.js";
+import { bufferBytes, checkXlsxArchive, checkXlsxFile, fileBytes, type ByteSource, type XlsxLayout } from "./xlsx-archive-check.js";
+import { checkedXlsxStream } from "./xlsx-checked-stream.js";
 import { xlsxRecords } from "./xlsx-records.js";
 
 /**
@@ -31,24 +32,33 @@ export function csvTextSource(text: string, maxBytes = Infinity): ImportSource {
   };
 }
 
-/** An .xlsx file's bytes (a GraphQL argument); `maxUnpackedBytes` is the API's limit on what it unpacks to. */
+/**
+ * An .xlsx file's bytes (a GraphQL argument); `maxUnpackedBytes` is the API's limit on what it
+ * unpacks to. Its rows are read from the archive rebuilt of the parts the check verified
+ * (xlsx-checked-stream.ts), never from the bytes as sent.
+ */
 export function xlsxBufferSource(bytes: Buffer, maxUnpackedBytes = Infinity): ImportSource {
-  let firstSheet: string | null = null;
+  let layout: XlsxLayout | null = null;
   return {
     check: async () => {
-      ({ firstSheet } = await checkXlsxArchive(bufferBytes(bytes), maxUnpackedBytes));
+      layout = await checkXlsxArchive(bufferBytes(bytes), maxUnpackedBytes);
     },
-    records: () => xlsxRecords(bytes, firstSheet),
+    records: () => checkedXlsxRecords(layout, async () => bufferBytes(bytes)),
   };
 }
 
 /** A file on disk (the command line): an .xlsx is checked whole first, a CSV streams as it is read. */
 export function fileSource(path: string, format: FileFormat): ImportSource {
-  let firstSheet: string | null = null;
+  let layout: XlsxLayout | null = null;
   return {
     check: async () => {
-      if (format === "xlsx") ({ firstSheet } = await checkXlsxFile(path));
+      if (format === "xlsx") layout = await checkXlsxFile(path);
     },
-    records: () => recordsOfFile(path, format, firstSheet),
+    records: () => (format === "csv" ? recordsOfFile(path, "csv") : checkedXlsxRecords(layout, () => fileBytes(path))),
   };
+}
+
+function checkedXlsxRecords(layout: XlsxLayout | null, openBytes: () => Promise<ByteSource>): AsyncIterable<SourceRecord> {
+  if (layout === null) throw new Error("an .xlsx source is read only after its check");
+  return xlsxRecords(checkedXlsxStream(openBytes, layout.parts), layout.firstSheet);
 }

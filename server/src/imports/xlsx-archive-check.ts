@@ -29,20 +29,36 @@ export async function checkXlsxArchive(bytes: ByteSource, maxUnpackedBytes = Inf
   }
   // The two small parts that say which sheet is the first tab are kept as they pass by.
   const kept = new Map<string, Buffer[]>();
+  const parts: CheckedPart[] = [];
   for (const entry of entries) {
     const keep = LAYOUT_PARTS.includes(entry.name) && entry.unpackedSize <= MAX_LAYOUT_PART_BYTES;
     const chunks: Buffer[] = [];
-    await checkEntry(bytes, entry, keep ? (chunk) => chunks.push(chunk) : undefined);
+    parts.push(await checkEntry(bytes, entry, keep ? (chunk) => chunks.push(chunk) : undefined));
     if (keep) kept.set(entry.name, chunks);
   }
   const text = (name: string) => Buffer.concat(kept.get(name) ?? []).toString("utf8");
-  return { firstSheet: firstSheetNumber(text(LAYOUT_PARTS[0]), text(LAYOUT_PARTS[1])) };
+  return { firstSheet: firstSheetNumber(text(LAYOUT_PARTS[0]), text(LAYOUT_PARTS[1])), parts };
 }
 
 /** What the check learnt about the workbook for its reading. */
 export interface XlsxLayout {
   /** N of xl/worksheets/sheetN.xml, the first sheet as the tabs show it; null when the workbook does not say. */
   firstSheet: string | null;
+  /** The parts the check inflated, in the directory's order, and where their packed bytes lie (xlsx-checked-stream.ts). */
+  parts: CheckedPart[];
+}
+
+/** A part whose packed bytes inflate to the size and CRC-32 its directory entry declares. */
+export interface CheckedPart {
+  /** The name as the directory writes it, and whether that is UTF-8 (flag bit 11) rather than CP437. */
+  nameBytes: Buffer;
+  utf8Name: boolean;
+  method: number;
+  crc: number;
+  packedSize: number;
+  unpackedSize: number;
+  /** Where the packed bytes start in the file (after the local header, whatever it says besides). */
+  dataStart: number;
 }
 
 const LAYOUT_PARTS = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels"];
@@ -63,29 +79,35 @@ export function bufferBytes(buffer: Buffer): ByteSource {
   };
 }
 
+/** A file on disk, read where asked and never whole; close() when done. */
+export async function fileBytes(path: string): Promise<ByteSource> {
+  const handle = await open(path, "r");
+  const { size } = await handle.stat();
+  return {
+    size,
+    read: async (position, length) => {
+      const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - position)));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      return buffer.subarray(0, bytesRead);
+    },
+    close: () => handle.close(),
+  };
+}
+
 /** Checks a file on disk without reading it into memory. */
 export async function checkXlsxFile(path: string, maxUnpackedBytes = Infinity): Promise<XlsxLayout> {
-  const handle = await open(path, "r");
+  const bytes = await fileBytes(path);
   try {
-    const { size } = await handle.stat();
-    return await checkXlsxArchive(
-      {
-        size,
-        read: async (position, length) => {
-          const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - position)));
-          const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
-          return buffer.subarray(0, bytesRead);
-        },
-      },
-      maxUnpackedBytes,
-    );
+    return await checkXlsxArchive(bytes, maxUnpackedBytes);
   } finally {
-    await handle.close();
+    await bytes.close?.();
   }
 }
 
 interface Entry {
   name: string;
+  nameBytes: Buffer;
+  flags: number;
   method: number;
   crc: number;
   packedSize: number;
@@ -131,6 +153,8 @@ async function readDirectory(bytes: ByteSource): Promise<Entry[]> {
     const nameLength = directory.readUInt16LE(at + 28);
     const entry: Entry = {
       name: directory.toString("utf8", at + 46, at + 46 + nameLength),
+      nameBytes: Buffer.from(directory.subarray(at + 46, at + 46 + nameLength)),
+      flags,
       method: directory.readUInt16LE(at + 10),
       crc: directory.readUInt32LE(at + 16),
       packedSize: directory.readUInt32LE(at + 20),
@@ -149,7 +173,7 @@ async function readDirectory(bytes: ByteSource): Promise<Entry[]> {
 }
 
 /** Inflates one part to its end, comparing its length and CRC-32 with what the directory declares. */
-async function checkEntry(bytes: ByteSource, entry: Entry, keep?: (chunk: Buffer) => void): Promise<void> {
+async function checkEntry(bytes: ByteSource, entry: Entry, keep?: (chunk: Buffer) => void): Promise<CheckedPart> {
   const header = await bytes.read(entry.localHeader, 30);
   if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_HEADER) throw damaged(`its part "${entry.name}" is missing`);
   const dataStart = entry.localHeader + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
@@ -178,9 +202,21 @@ async function checkEntry(bytes: ByteSource, entry: Entry, keep?: (chunk: Buffer
   if (length !== entry.unpackedSize || crc >>> 0 !== entry.crc) {
     throw damaged(`its part "${entry.name}" does not unpack to what the archive recorded (its checksum differs)`);
   }
+  return {
+    nameBytes: entry.nameBytes,
+    utf8Name: (entry.flags & UTF8_NAME) !== 0,
+    method: entry.method,
+    crc: entry.crc,
+    packedSize: entry.packedSize,
+    unpackedSize: entry.unpackedSize,
+    dataStart,
+  };
 }
 
-async function* packedChunks(bytes: ByteSource, start: number, length: number): AsyncGenerator<Buffer> {
+/** The general-purpose flag saying a name is UTF-8. */
+const UTF8_NAME = 1 << 11;
+
+export async function* packedChunks(bytes: ByteSource, start: number, length: number): AsyncGenerator<Buffer> {
   const CHUNK = 1 << 20;
   for (let at = 0; at < length; at += CHUNK) {
     const chunk = await bytes.read(start + at, Math.min(CHUNK, length - at));

@@ -13,7 +13,7 @@ import { UnreadableFileError, type SourceRecord } from "../../../server/src/impo
 import { bufferBytes, checkXlsxArchive } from "../../../server/src/imports/xlsx-archive-check.js";
 import { testDrivers } from "../../support/databases.js";
 import { dataOf, startTestServer, type TestServer } from "../../support/test-server.js";
-import { casesWorkbook, flippedSheetBytes, truncatedWorkbook, zipWithoutSheet } from "./damaged-xlsx.js";
+import { casesWorkbook, flippedSheetBytes, truncatedWorkbook, withUnlistedPart, zipWithoutSheet } from "./damaged-xlsx.js";
 import { ADMIN, importDatabase } from "./import-fixtures.js";
 
 /** Each damaged file and what its one error says. */
@@ -42,7 +42,7 @@ describe("damaged .xlsx files, checked whole before any lock", () => {
   });
 
   it("accepts the sound workbook the damaged ones were made from", async () => {
-    await expect(checkXlsxArchive(bufferBytes(await casesWorkbook()))).resolves.toEqual({ firstSheet: "1" });
+    await expect(checkXlsxArchive(bufferBytes(await casesWorkbook()))).resolves.toMatchObject({ firstSheet: "1" });
   });
 });
 
@@ -64,6 +64,48 @@ describe.each(testDrivers())("damaged .xlsx through the API on %s", (driver) => 
     const write = await within(2000, server.gql(`mutation { upsertUnit(input: { code: "QLĐT", name: "Quản lý đầu tư", kind: DEPARTMENT }) { code } }`));
     expect(dataOf(write).upsertUnit).toEqual({ code: "QLĐT" });
     expect(await server.app.db.getRepository(Case).count()).toBe(0);
+  });
+});
+
+describe.each(testDrivers())("parts stored in a workbook but not listed in its directory, on %s", (driver) => {
+  let server: TestServer;
+  const IMPORT = `mutation ($b: String!) { importCasesXlsx(contentBase64: $b) { created errors { line message } } }`;
+
+  beforeAll(async () => {
+    server = await startTestServer(driver);
+    dataOf(await server.gql(`mutation { upsertUnit(input: { code: "VP", name: "Văn phòng", kind: DEPARTMENT }) { id } }`));
+  });
+  afterAll(() => server?.close());
+
+  it("reads only the parts the check inflated: a second, unlisted sheet1.xml smuggles no row in", async () => {
+    const smuggled = Buffer.from(
+      '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+        '<row r="3">' +
+        ["SMUGGLED-1", "P", "A", "VP", "01/11/2023", "17/11/2023"].map((v, i) => `<c r="${"ABCDEF"[i]}3" t="inlineStr"><is><t>${v}</t></is></c>`).join("") +
+        "</row></sheetData></worksheet>",
+    );
+    const zip = await withUnlistedPart(await casesWorkbook(2), "xl/worksheets/sheet1.xml", [smuggled]);
+    const result = dataOf(await within(10_000, server.gql(IMPORT, { b: zip.toString("base64") }))).importCasesXlsx;
+    expect(result).toEqual({ created: 2, errors: [] });
+    expect((await server.app.db.getRepository(Case).find()).map((c) => c.code).sort()).toEqual(["DMG-1", "DMG-2"]);
+  });
+
+  it("does not unpack 400 MiB of shared strings hidden behind a directory that declares a few KB", { timeout: 60_000 }, async () => {
+    // A review's 7.8 MB workbook hid 3 GiB this way: the server grew to 5.4 GB and died.
+    const unit = Buffer.from("<si><t>ab</t></si>".repeat(4096));
+    const strings = function* () {
+      yield Buffer.from('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">');
+      for (let i = 0; i < (400 * 1024 * 1024) / unit.length; i += 1) yield unit;
+      yield Buffer.from("</sst>");
+    };
+    const zip = await withUnlistedPart(await casesWorkbook(3), "xl/sharedStrings.xml", strings());
+    expect(zip.length).toBeLessThan(2 * 1024 * 1024);
+    const rssBefore = process.memoryUsage().rss;
+    const started = Date.now();
+    const result = dataOf(await within(20_000, server.gql(IMPORT, { b: zip.toString("base64") }))).importCasesXlsx;
+    expect(result.errors).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(300 * 1024 * 1024);
   });
 });
 

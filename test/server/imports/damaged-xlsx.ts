@@ -44,3 +44,41 @@ export async function zipWithoutSheet(): Promise<Buffer> {
   const { zipSync, strToU8 } = await import("fflate");
   return Buffer.from(zipSync({ "readme.txt": strToU8("no sheet here") }));
 }
+
+/**
+ * The workbook with one more part stored after its last part but listed nowhere in its directory:
+ * a reader that walks the local headers front to back (exceljs) meets it, a check of the directory
+ * does not. `content` is deflated here.
+ */
+export async function withUnlistedPart(zip: Buffer, name: string, content: Iterable<Buffer>): Promise<Buffer> {
+  const { createDeflateRaw, crc32 } = await import("node:zlib");
+  const deflate = createDeflateRaw({ level: 9 });
+  const packedChunks: Buffer[] = [];
+  deflate.on("data", (chunk: Buffer) => packedChunks.push(chunk));
+  const finished = new Promise((resolve, reject) => deflate.on("end", resolve).on("error", reject));
+  let size = 0;
+  let crc = 0;
+  for (const chunk of content) {
+    size += chunk.length;
+    crc = crc32(chunk, crc);
+    if (!deflate.write(chunk)) await new Promise((resolve) => deflate.once("drain", resolve));
+  }
+  deflate.end();
+  await finished;
+  const packed = Buffer.concat(packedChunks);
+  const nameBytes = Buffer.from(name, "utf8");
+  const header = Buffer.alloc(30);
+  header.writeUInt32LE(0x04034b50, 0);
+  header.writeUInt16LE(20, 4);
+  header.writeUInt16LE(8, 8);
+  header.writeUInt32LE(crc >>> 0, 14);
+  header.writeUInt32LE(packed.length, 18);
+  header.writeUInt32LE(size, 22);
+  header.writeUInt16LE(nameBytes.length, 26);
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const directoryStart = zip.readUInt32LE(end + 16);
+  const inserted = Buffer.concat([header, nameBytes, packed]);
+  const result = Buffer.concat([zip.subarray(0, directoryStart), inserted, zip.subarray(directoryStart)]);
+  result.writeUInt32LE(directoryStart + inserted.length, end + inserted.length + 16);
+  return result;
+}
