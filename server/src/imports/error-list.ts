@@ -1,5 +1,6 @@
 import type { ImportColumn } from "./import-columns.js";
 import type { ImportError } from "./import-result.js";
+import { MAX_MESSAGE_LENGTH, shownText } from "./shown-text.js";
 
 /** How many errors an import answers with (docs/import-formats.md); every row is still checked and counted. */
 export const ERRORS_KEPT = 1000;
@@ -27,7 +28,7 @@ export class ErrorList {
   add(errors: readonly ImportError[]): void {
     for (const error of errors) {
       this.total += 1;
-      this.kept.push(error);
+      this.kept.push(error.message.length > MAX_MESSAGE_LENGTH ? { ...error, message: shownText(error.message, MAX_MESSAGE_LENGTH) } : error);
     }
     if (this.kept.length >= 2 * this.cap) this.cut();
   }

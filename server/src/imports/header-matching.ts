@@ -1,5 +1,6 @@
 import type { ImportColumn } from "./import-columns.js";
 import type { ImportError } from "./import-result.js";
+import { shownText } from "./shown-text.js";
 
 /**
  * The form a header is compared in: no diacritics, no case, no spaces, no underscores, so that
@@ -51,12 +52,13 @@ export function matchHeader(
       errors.push({
         line,
         column: c.name,
-        message: `Columns "${labels.get(c.name)}" and "${label}" are the same column (${c.name} / ${c.vietnamese}); keep only one.`,
+        message: `Columns "${labels.get(c.name)}" and "${shownText(label)}" are the same column (${c.name} / ${c.vietnamese}); keep only one.`,
       });
       return;
     }
     positions.set(c.name, index);
-    labels.set(c.name, label);
+    // As row errors will quote it: the header a person typed, cut if it is long.
+    labels.set(c.name, shownText(label));
   });
   for (const c of columns) {
     if (c.required && !positions.has(c.name)) {
@@ -66,7 +68,7 @@ export function matchHeader(
         column: c.name,
         message:
           `The required column "${c.vietnamese}" (${c.name}) is missing from the header line.` +
-          (near === undefined ? "" : ` The header "${near}" differs from it only by its marks: write it as "${c.vietnamese}" (or ${c.name}).`),
+          (near === undefined ? "" : ` The header "${shownText(near)}" differs from it only by its marks: write it as "${c.vietnamese}" (or ${c.name}).`),
       });
     }
   }

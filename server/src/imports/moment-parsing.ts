@@ -4,6 +4,7 @@ import {
   isVietnamDay,
   startOfVietnamDay,
 } from "../domain/vietnam-time.js";
+import { shownText } from "./shown-text.js";
 
 /**
  * Moments as the import formats write them: ISO-8601 (an offset or Z; without one, Vietnam time)
@@ -44,16 +45,16 @@ export function parseMoment(text: string, dayAlone: DayAlone): MomentReading {
     const [, day, month, year, hour, minute, second] = vn;
     return fromParts(value, { year, month, day, hour, minute, second }, dayAlone);
   }
-  return { ok: false, message: `"${value}" is not a date; ${FORMS}.` };
+  return { ok: false, message: `"${shownText(value)}" is not a date; ${FORMS}.` };
 }
 
 function fromParts(value: string, p: Parts, dayAlone: DayAlone): MomentReading {
   const day = `${p.year}-${p.month.padStart(2, "0")}-${p.day.padStart(2, "0")}`;
   const year = Number(p.year);
   if (year < 1900 || year > 2999) {
-    return { ok: false, message: `"${value}": the year ${p.year} is out of range.` };
+    return { ok: false, message: `"${shownText(value)}": the year ${p.year} is out of range.` };
   }
-  if (!isVietnamDay(day)) return { ok: false, message: `"${value}" is not a date that exists.` };
+  if (!isVietnamDay(day)) return { ok: false, message: `"${shownText(value)}" is not a date that exists.` };
   if (p.hour === undefined) {
     return { ok: true, moment: dayAlone === "end-of-day" ? endOfVietnamDay(day) : startOfVietnamDay(day) };
   }
@@ -61,7 +62,7 @@ function fromParts(value: string, p: Parts, dayAlone: DayAlone): MomentReading {
   const minutes = Number(p.minute);
   const seconds = Number(p.second ?? "0");
   if (hours > 23 || minutes > 59 || seconds > 59) {
-    return { ok: false, message: `"${value}" is not a time of day that exists.` };
+    return { ok: false, message: `"${shownText(value)}" is not a time of day that exists.` };
   }
   // Storage keeps milliseconds; finer digits are cut, never rounded up into the next second.
   const millis = p.fraction === undefined ? 0 : Number(p.fraction.slice(0, 3).padEnd(3, "0"));
@@ -70,7 +71,7 @@ function fromParts(value: string, p: Parts, dayAlone: DayAlone): MomentReading {
   }
   const offsetMinutes = parseOffset(p.offset);
   if (offsetMinutes === null) {
-    return { ok: false, message: `"${value}" has a time zone offset that does not exist.` };
+    return { ok: false, message: `"${shownText(value)}" has a time zone offset that does not exist.` };
   }
   const [y, m, d] = day.split("-").map(Number);
   const utc = Date.UTC(y, m - 1, d, hours, minutes, seconds, millis) - offsetMinutes * 60_000;

@@ -219,6 +219,33 @@ describe.each(testDrivers())("import mutations over HTTP on %s", (driver) => {
     expect(missing.errors).toEqual([{ line: 1, column: "due_at", message: expect.stringContaining("is missing from the header line") }]);
   });
 
+  it("quotes a long header or value in its errors cut short, so 1,000 row errors stay a small answer", async () => {
+    // A review's 2 MB header "received_at___…" (underscores do not count) was quoted in each of
+    // 1,000 row errors: a 2 GB answer, the event loop held 12 s, then INTERNAL_SERVER_ERROR.
+    const header = `code,procedure_name,applicant_name,unit_code,received_at${"_".repeat(2_000_000)},due_at`;
+    const rows = Array.from({ length: 1_000 }, (_, i) => `LONG-${i},P,A,VP,,17/11/2023`);
+    const started = Date.now();
+    const response = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: JSON.stringify({ query: IMPORT_CASES, variables: { csv: [header, ...rows].join("\n") } }),
+    });
+    const text = await response.text();
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(text.length).toBeLessThan(300_000);
+    const { errors } = (JSON.parse(text) as { data: { importCases: { errors: { line: number; message: string }[] } } }).data.importCases;
+    expect(errors).toHaveLength(1_000);
+    expect(errors[0]).toMatchObject({ line: 2, message: expect.stringMatching(/^"received_at_{48}…" is empty; it is required\.$/) });
+    // A value is quoted cut short too.
+    const junk = "9".repeat(100_000);
+    const dated = dataOf(await server.gql(IMPORT_CASES, { csv: `code,procedure_name,applicant_name,unit_code,received_at,due_at\nJ-1,P,A,VP,${junk},17/11/2023\n` })).importCases;
+    expect(dated.errors).toHaveLength(1);
+    expect(dated.errors[0].message.length).toBeLessThan(400);
+    expect(dated.errors[0].message).toMatch(/^"received_at": "9{59}…" is not a date/);
+    const [{ n }] = await server.app.db.query("SELECT COUNT(*) AS n FROM cases WHERE code LIKE 'LONG-%' OR code = 'J-1'");
+    expect(Number(n)).toBe(0);
+  });
+
   it("refuses U+FFFD in a mutation's text as BAD_USER_INPUT that names the field", async () => {
     const answer = await server.gql(`mutation ($i: CaseInput!) { upsertCase(input: $i) { code } }`, {
       i: { code: "G-3", procedureName: "Cấp phép", applicantName: "Nguy\uFFFDn V\uFFFDn A", unitCode: "VP", receivedAt: "2023-11-01T01:00:00Z", dueAt: "2023-11-10T10:00:00Z" },
