@@ -83,10 +83,10 @@ async function drain(rows: AsyncIterator<unknown> | null, sheets: AsyncIterator<
 export function cellText(value: ExcelJS.CellValue, numFmt?: string): string | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return wallClockText(value, numFmt);
-  if (typeof value === "string") return value;
+  if (typeof value === "string") return unescapedText(value);
   if (typeof value === "number") return String(value);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if ("richText" in value) return value.richText.map((part) => part.text).join("");
+  if ("richText" in value) return unescapedText(value.richText.map((part) => part.text).join(""));
   if ("error" in value) return value.error;
   if ("formula" in value || "sharedFormula" in value) {
     const result = (value as { result?: unknown }).result;
@@ -97,6 +97,18 @@ export function cellText(value: ExcelJS.CellValue, numFmt?: string): string | nu
   }
   if ("text" in value) return typeof value.text === "string" ? value.text : cellText(value.text, numFmt);
   return null;
+}
+
+/**
+ * OOXML writes a character XML cannot hold, such as a carriage return, as _xHHHH_ (ECMA-376
+ * ST_Xstring; Excel writes "_x000D_" for the CR of text pasted from Windows), and a literal
+ * "_x…_" typed in a cell with its underscore escaped as _x005F_. exceljs's streaming reader hands
+ * the escapes back as they are written; read left to right, both come out as the text typed.
+ */
+export function unescapedText(text: string): string {
+  if (!text.includes("_x")) return text;
+  // A carriage return becomes a line break as the CSV reader makes it ("\r\n" and "\r" alike).
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))).replace(/\r\n?/g, "\n");
 }
 
 function wallClockText(date: Date, numFmt?: string): string {

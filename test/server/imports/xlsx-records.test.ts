@@ -1,8 +1,10 @@
 import ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { xlsxBufferSource } from "../../../server/src/imports/import-source.js";
 import { UnreadableFileError, type SourceRecord } from "../../../server/src/imports/source-record.js";
 import { xlsxRecords } from "../../../server/src/imports/xlsx-records.js";
 
@@ -54,9 +56,34 @@ describe("xlsx records", () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(readdirSync(dir)).toEqual([]);
     } finally {
-      process.env.TMPDIR = previous;
+      // Assigning undefined would store the text "undefined" (process.env holds strings only).
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("reads Excel's _xHHHH_ escapes as the text typed: a pasted carriage return, a literal _x…_", async () => {
+    // Excel writes the CR of text pasted from Windows as _x000D_; a review found it stored as those seven characters.
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Hồ sơ");
+    sheet.addRow(["code", "applicant_name"]);
+    sheet.addRow(["C-1", "Công ty AQQCRQQChi nhánh B"]);
+    sheet.addRow(["C-2", "gõ QQUSQQ0041_ như thế"]);
+    const parts = unzipSync(new Uint8Array(await book.xlsx.writeBuffer()));
+    const strings = strFromU8(parts["xl/sharedStrings.xml"]);
+    expect(strings).toContain("QQCRQQ");
+    parts["xl/sharedStrings.xml"] = strToU8(strings.replace("QQCRQQ", "_x000D_\n").replace("QQUSQQ", "_x005F_x"));
+    // Read as an import reads it: checked, then rebuilt of the checked parts (xlsx-checked-stream.ts).
+    const source = xlsxBufferSource(Buffer.from(zipSync(parts)));
+    await source.check();
+    const records: SourceRecord[] = [];
+    for await (const record of source.records()) records.push(record);
+    expect(records.map((r) => r.cells)).toEqual([
+      ["code", "applicant_name"],
+      ["C-1", "Công ty A\nChi nhánh B"],
+      ["C-2", "gõ _x0041_ như thế"],
+    ]);
   });
 
   it("refuses a file that is not a workbook", async () => {
