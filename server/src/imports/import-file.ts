@@ -2,7 +2,6 @@ import { createReadStream } from "node:fs";
 import { extname } from "node:path";
 import { csvRecords } from "./csv-records.js";
 import type { SourceRecord } from "./source-record.js";
-import { xlsxRecords } from "./xlsx-records.js";
 
 export type FileFormat = "csv" | "xlsx";
 
@@ -14,7 +13,7 @@ export function formatOfFile(path: string): FileFormat | null {
   return null;
 }
 
-/** A file's rows, streamed from disk in either format; `firstSheet` as the .xlsx check found it (xlsx-first-sheet.ts). */
-export function recordsOfFile(path: string, format: FileFormat, firstSheet: string | null = null): AsyncIterable<SourceRecord> {
-  return format === "csv" ? csvRecords(createReadStream(path, { highWaterMark: 256 * 1024 })) : xlsxRecords(path, firstSheet);
+/** A CSV file's rows, streamed from disk (an .xlsx is read after its check: import-source.ts). */
+export function csvFileRecords(path: string): AsyncIterable<SourceRecord> {
+  return csvRecords(createReadStream(path, { highWaterMark: 256 * 1024 }));
 }

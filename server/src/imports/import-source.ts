@@ -1,9 +1,8 @@
 import { byteSize } from "./byte-size.js";
 import { csvRecords, csvText } from "./csv-records.js";
-import { recordsOfFile, type FileFormat } from "./import-file.js";
+import { csvFileRecords, type FileFormat } from "./import-file.js";
 import { ImportLimitError, type SourceRecord } from "./source-record.js";
 import { bufferBytes, checkXlsxArchive, checkXlsxFile, fileBytes, type ByteSource, type XlsxLayout } from "./xlsx-archive-check.js";
-import { checkedXlsxStream } from "./xlsx-checked-stream.js";
 import { xlsxRecords } from "./xlsx-records.js";
 
 /**
@@ -34,8 +33,8 @@ export function csvTextSource(text: string, maxBytes = Infinity): ImportSource {
 
 /**
  * An .xlsx file's bytes (a GraphQL argument); `maxUnpackedBytes` is the API's limit on what it
- * unpacks to. Its rows are read from the archive rebuilt of the parts the check verified
- * (xlsx-checked-stream.ts), never from the bytes as sent.
+ * unpacks to. Its rows are read from the parts the check verified, where it found them
+ * (xlsx-records.ts), never from the bytes as they come.
  */
 export function xlsxBufferSource(bytes: Buffer, maxUnpackedBytes = Infinity): ImportSource {
   let layout: XlsxLayout | null = null;
@@ -54,11 +53,11 @@ export function fileSource(path: string, format: FileFormat): ImportSource {
     check: async () => {
       if (format === "xlsx") layout = await checkXlsxFile(path);
     },
-    records: () => (format === "csv" ? recordsOfFile(path, "csv") : checkedXlsxRecords(layout, () => fileBytes(path))),
+    records: () => (format === "csv" ? csvFileRecords(path) : checkedXlsxRecords(layout, () => fileBytes(path))),
   };
 }
 
 function checkedXlsxRecords(layout: XlsxLayout | null, openBytes: () => Promise<ByteSource>): AsyncIterable<SourceRecord> {
   if (layout === null) throw new Error("an .xlsx source is read only after its check");
-  return xlsxRecords(checkedXlsxStream(openBytes, layout.parts), layout.firstSheet);
+  return xlsxRecords(openBytes, layout);
 }

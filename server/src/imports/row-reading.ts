@@ -22,6 +22,11 @@ export function readCells(record: SourceRecord, columns: readonly ImportColumn[]
     const text = position === undefined ? null : cleanCell(record.cells[position]);
     const label = header.labels.get(column.name) ?? column.vietnamese;
     const fail = (message: string) => errors.push({ line: record.line, column: column.name, message });
+    const excelError = position === undefined ? undefined : record.cellErrors?.[position];
+    if (excelError !== undefined) {
+      fail(`"${label}" holds Excel's error ${excelError}, from a formula that failed: enter the value itself, or correct the formula.`);
+      continue;
+    }
     if (text === null) {
       if (column.required) fail(`"${label}" is empty; it is required.`);
       continue;

@@ -5,6 +5,11 @@ export interface SourceRecord {
   /** Where the row starts: 1-based physical line of a CSV file, or the sheet's row number. */
   line: number;
   cells: readonly (string | null)[];
+  /**
+   * An .xlsx cell that holds an error instead of a value (a formula that failed: #REF!, #N/A), by
+   * position; its cell is null. A column the import reads refuses the row; one it ignores does not.
+   */
+  cellErrors?: readonly (string | undefined)[];
 }
 
 /**

@@ -4,7 +4,7 @@ import { pipeline } from "node:stream/promises";
 import { crc32, createInflateRaw } from "node:zlib";
 import { byteSize } from "./byte-size.js";
 import { ImportLimitError, UnreadableFileError } from "./source-record.js";
-import { firstSheetNumber } from "./xlsx-first-sheet.js";
+import { firstSheetNumber, firstSheetPath, usesDate1904 } from "./xlsx-first-sheet.js";
 
 /**
  * Checks an .xlsx file whole before any row of it is read: it is a zip archive, every part in its
@@ -37,19 +37,34 @@ export async function checkXlsxArchive(bytes: ByteSource, maxUnpackedBytes = Inf
     if (keep) kept.set(entry.name, chunks);
   }
   const text = (name: string) => Buffer.concat(kept.get(name) ?? []).toString("utf8");
-  return { firstSheet: firstSheetNumber(text(LAYOUT_PARTS[0]), text(LAYOUT_PARTS[1])), parts };
+  const [workbookXml, relsXml] = [text(LAYOUT_PARTS[0]), text(LAYOUT_PARTS[1])];
+  try {
+    return {
+      firstSheet: firstSheetNumber(workbookXml, relsXml),
+      firstSheetPath: firstSheetPath(workbookXml, relsXml),
+      date1904: usesDate1904(workbookXml),
+      parts,
+    };
+  } catch (error) {
+    throw damaged(`its list of sheets (${LAYOUT_PARTS.join(", ")}) is not well-formed XML: ${(error as Error).message.slice(0, 200)}`);
+  }
 }
 
 /** What the check learnt about the workbook for its reading. */
 export interface XlsxLayout {
   /** N of xl/worksheets/sheetN.xml, the first sheet as the tabs show it; null when the workbook does not say. */
   firstSheet: string | null;
-  /** The parts the check inflated, in the directory's order, and where their packed bytes lie (xlsx-checked-stream.ts). */
+  /** The first tab's worksheet part, whatever its name; null when the workbook does not say. */
+  firstSheetPath: string | null;
+  /** Dates count from 1904 rather than 1900. */
+  date1904: boolean;
+  /** The parts the check inflated, in the directory's order, and where their packed bytes lie: all the reading reads. */
   parts: CheckedPart[];
 }
 
 /** A part whose packed bytes inflate to the size and CRC-32 its directory entry declares. */
 export interface CheckedPart {
+  name: string;
   /** The name as the directory writes it, and whether that is UTF-8 (flag bit 11) rather than CP437. */
   nameBytes: Buffer;
   utf8Name: boolean;
@@ -203,6 +218,7 @@ async function checkEntry(bytes: ByteSource, entry: Entry, keep?: (chunk: Buffer
     throw damaged(`its part "${entry.name}" does not unpack to what the archive recorded (its checksum differs)`);
   }
   return {
+    name: entry.name,
     nameBytes: entry.nameBytes,
     utf8Name: (entry.flags & UTF8_NAME) !== 0,
     method: entry.method,

@@ -14,6 +14,12 @@ import { SaxesParser } from "saxes";
  * hostile part (a few KB zipped, minutes of the event loop).
  */
 export function firstSheetNumber(workbookXml: string, workbookRelsXml: string): string | null {
+  const path = firstSheetPath(workbookXml, workbookRelsXml);
+  return path === null ? null : (/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(path)?.[1] ?? null);
+}
+
+/** The archive path of the first tab's worksheet part (any name, xl/worksheets/data.xml too); null when the workbook does not say. */
+export function firstSheetPath(workbookXml: string, workbookRelsXml: string): string | null {
   const sheets = elements(workbookXml, "sheet");
   const first = sheets.find((sheet) => sheet.state !== "hidden" && sheet.state !== "veryHidden") ?? sheets[0];
   // The relationship id is the one attribute named "id" in a namespace (r:id); sheetId is not it.
@@ -24,20 +30,27 @@ export function firstSheetNumber(workbookXml: string, workbookRelsXml: string): 
   if (target === undefined) return null;
   // Relative to xl/ (worksheets/sheet2.xml), or from the archive's root (/xl/worksheets/sheet2.xml).
   const path = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
-  return /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(path)?.[1] ?? null;
+  // A chart sheet is a tab too, but holds no rows.
+  return /^xl\/worksheets\/[^/]+\.xml$/.test(path) ? path : null;
 }
 
-/** The attributes of every element of that local name (any prefix), in document order; none if the text is not XML. */
+/** Whether the workbook counts its dates from 1904 (<workbookPr date1904="1"/>, old Mac workbooks) rather than 1900. */
+export function usesDate1904(workbookXml: string): boolean {
+  const properties = elements(workbookXml, "workbookPr")[0];
+  return properties?.date1904 === "1" || properties?.date1904 === "true";
+}
+
+/**
+ * The attributes of every element of that local name (any prefix), in document order; none for an
+ * absent part (""). Text that is not well-formed XML throws saxes's error: the workbook is damaged.
+ */
 function elements(xml: string, localName: string): Record<string, string>[] {
   const found: Record<string, string>[] = [];
+  if (xml === "") return found;
   const parser = new SaxesParser();
   parser.on("opentag", (tag) => {
     if (tag.name.slice(tag.name.indexOf(":") + 1) === localName) found.push(tag.attributes as Record<string, string>);
   });
-  try {
-    parser.write(xml).close();
-  } catch {
-    return [];
-  }
+  parser.write(xml).close();
   return found;
 }

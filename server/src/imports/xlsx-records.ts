@@ -1,132 +1,130 @@
-import { createReadStream } from "node:fs";
-import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import { SHOWN_CHARACTERS } from "./shown-text.js";
 import { UnreadableFileError, type SourceRecord } from "./source-record.js";
+import type { ByteSource, CheckedPart, XlsxLayout } from "./xlsx-archive-check.js";
+import { partNamed, readPartXml } from "./xlsx-part-xml.js";
+import { sharedStrings } from "./xlsx-shared-strings.js";
+import { cellFormats } from "./xlsx-styles.js";
+import { cellText, type RawCell } from "./xlsx-text.js";
 
 /**
- * The rows of an .xlsx file's first sheet, streamed with exceljs's WorkbookReader (the sheet is
- * never held whole). Each row's line is its row number in the sheet; every cell becomes the text
- * the CSV reader would have produced, so one set of rules reads both. `firstSheet` is the N of the
- * part xl/worksheets/sheetN.xml that is the first tab (xlsx-first-sheet.ts, found by the archive's
- * check); without it, the first sheet part stored in the archive is read.
+ * The rows of an .xlsx file's first sheet, streamed. Only the parts the archive's check inflated
+ * are read, each from where the check found its bytes (`layout`, xlsx-archive-check.ts): a part
+ * stored in the file but not listed in its directory is never seen. The shared strings and the
+ * styles are read first, then the first tab's worksheet row by row (never held whole). Each
+ * row's line is its row number in the sheet; each cell becomes the text the CSV reader would
+ * have produced (xlsx-text.ts), so one set of rules reads both formats.
+ *
+ * Read here with a SAX parser rather than exceljs's streaming reader, which stored an ISO date
+ * cell (t="d") as 1905, kept only the last run of inline rich text, put a phonetic guide in place
+ * of the text, left _x000D_ escapes as they are, refused rows without an `r`, and read the parts
+ * in the file's order rather than its directory's.
  */
-export async function* xlsxRecords(input: string | Readable | Buffer, firstSheet: string | null = null): AsyncGenerator<SourceRecord> {
-  const stream: Readable =
-    typeof input === "string" ? createReadStream(input) : Buffer.isBuffer(input) ? Readable.from([input]) : input;
-  // styles: "cache" gives each cell its number format, the only way to tell a date from a number.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    worksheets: "emit",
-    sharedStrings: "cache",
-    styles: "cache",
-    hyperlinks: "ignore",
-    entries: "ignore",
-  });
-  // Iterated by hand, not with for-await: when the consumer stops early, the rest must still be
-  // read, because exceljs parks every sheet stored before the shared strings (Excel's and its own
-  // order) in a temporary file and deletes it only once that sheet has been read to its end.
-  const sheets = workbook[Symbol.asyncIterator]();
-  let rows: AsyncIterator<ExcelJS.Row> | null = null;
-  let sheetCount = 0;
+export async function* xlsxRecords(openBytes: () => Promise<ByteSource>, layout: XlsxLayout): AsyncGenerator<SourceRecord> {
+  const bytes = await openBytes();
   let lastRow = 0;
   try {
-    for (let sheet = await sheets.next(); !sheet.done; sheet = await sheets.next()) {
-      sheetCount += 1;
-      // exceljs names each sheet it emits by the N of its part (its typings leave `id` out).
-      const part = String((sheet.value as unknown as { id?: unknown }).id);
-      const wanted = firstSheet === null ? sheetCount === 1 : part === firstSheet;
-      rows = sheet.value[Symbol.asyncIterator]();
-      for (let row = await rows.next(); !row.done; row = await rows.next()) {
-        // The first sheet only; the others are read through and dropped.
-        if (!wanted) continue;
-        lastRow = row.value.number;
-        yield { line: row.value.number, cells: rowCells(row.value) };
-      }
-      rows = null;
+    const sheet = firstSheetPart(layout);
+    if (!sheet) throw new UnreadableFileError(1, "The file is not a readable Excel workbook (.xlsx): it holds no worksheet.");
+    const strings = await sharedStrings(bytes, partNamed(layout.parts, "xl/sharedStrings.xml"));
+    const formats = await cellFormats(bytes, partNamed(layout.parts, "xl/styles.xml"));
+    const rows = sheetRows(strings, formats, layout.date1904);
+    for await (const record of readPartXml(bytes, sheet, rows.handlers, rows.completed)) {
+      lastRow = record.line;
+      yield record;
     }
   } catch (error) {
     if (error instanceof UnreadableFileError) throw error;
     throw new UnreadableFileError(
       lastRow + 1,
-      `The file cannot be read as an Excel workbook (.xlsx) from here on (${(error as Error).message}).`,
+      `The file cannot be read as an Excel workbook (.xlsx) from here on (${(error as Error).message.slice(0, 4 * SHOWN_CHARACTERS)}).`,
     );
   } finally {
-    await drain(rows, sheets);
-    stream.destroy();
+    await bytes.close?.();
   }
 }
 
-function rowCells(row: ExcelJS.Row): (string | null)[] {
-  const cells: (string | null)[] = [];
-  row.eachCell({ includeEmpty: false }, (cell, column) => {
-    cells[column - 1] = cellText(cell.value, cell.numFmt);
-  });
-  return Array.from(cells, (c) => c ?? null);
+/** The first tab's worksheet, or else the first worksheet part in the archive's directory. */
+function firstSheetPart(layout: XlsxLayout): CheckedPart | undefined {
+  const named = layout.firstSheetPath === null ? undefined : partNamed(layout.parts, layout.firstSheetPath);
+  return named ?? layout.parts.find((part) => /^xl\/worksheets\/[^/]+\.xml$/i.test(part.name));
 }
 
-async function drain(rows: AsyncIterator<unknown> | null, sheets: AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader>) {
-  try {
-    if (rows) while (!(await rows.next()).done);
-    for (let sheet = await sheets.next(); !sheet.done; sheet = await sheets.next()) {
-      const rest = sheet.value[Symbol.asyncIterator]();
-      while (!(await rest.next()).done);
-    }
-  } catch {
-    // A broken archive was reported already (or the consumer stopped on its own account).
-  }
-}
+/** Excel's last column, XFD: a reference past it is damage (or a file made to allocate). */
+const MAX_COLUMNS = 16_384;
 
 /**
- * Excel keeps a date as a day count shown through a format; exceljs hands it back as a Date whose
- * UTC fields are the wall clock written in the sheet, here Vietnam time. A format without hours
- * means a day alone, which the due-date rule reads as 23:59:59.
+ * The SAX handlers that turn a worksheet's <row>/<c> elements into records. A row or cell without
+ * its `r` reference follows the one before it, as ECMA-376 allows.
  */
-export function cellText(value: ExcelJS.CellValue, numFmt?: string): string | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return wallClockText(value, numFmt);
-  if (typeof value === "string") return unescapedText(value);
-  if (typeof value === "number") return String(value);
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if ("richText" in value) return unescapedText(value.richText.map((part) => part.text).join(""));
-  if ("error" in value) return value.error;
-  if ("formula" in value || "sharedFormula" in value) {
-    const result = (value as { result?: unknown }).result;
-    if (typeof result === "number" && isDateFormat(numFmt)) {
-      return wallClockText(excelSerialToDate(result), numFmt);
-    }
-    return result === undefined ? null : cellText(result as ExcelJS.CellValue, numFmt);
-  }
-  if ("text" in value) return typeof value.text === "string" ? value.text : cellText(value.text, numFmt);
-  return null;
+function sheetRows(strings: readonly string[], formats: readonly (string | undefined)[], date1904: boolean) {
+  let done: SourceRecord[] = [];
+  let row: { line: number; cells: (string | null)[]; cellErrors: (string | undefined)[] } | null = null;
+  let previousRow = 0;
+  let nextColumn = 0;
+  let cell: (RawCell & { column: number }) | null = null;
+  let inValue = false;
+  let inInline = false;
+  let inText = false;
+  let phoneticDepth = 0;
+  const handlers = {
+    open(name: string, attributes: Record<string, string>) {
+      if (name === "row") {
+        const line = attributes.r === undefined ? previousRow + 1 : Number(attributes.r);
+        if (!Number.isSafeInteger(line) || line <= previousRow) {
+          throw new UnreadableFileError(previousRow + 1, `${UNREADABLE} (a row numbered "${String(attributes.r).slice(0, 20)}" after row ${previousRow}).`);
+        }
+        row = { line, cells: [], cellErrors: [] };
+        nextColumn = 0;
+      } else if (name === "c" && row) {
+        const column = attributes.r === undefined ? nextColumn : columnIndex(attributes.r, row.line);
+        if (column >= MAX_COLUMNS) throw new UnreadableFileError(row.line, `${UNREADABLE} (a cell past Excel's last column, XFD).`);
+        const style = attributes.s === undefined ? 0 : Number(attributes.s);
+        cell = { column, type: attributes.t ?? "n", value: "", inline: "", format: formats[style] };
+      } else if (cell) {
+        if (name === "v") inValue = true;
+        else if (name === "is") inInline = true;
+        else if (name === "rPh") phoneticDepth += 1;
+        else if (name === "t") inText = true;
+      }
+    },
+    close(name: string) {
+      if (name === "row" && row) {
+        const cells = Array.from(row.cells, (c) => c ?? null);
+        done.push(row.cellErrors.length === 0 ? { line: row.line, cells } : { line: row.line, cells, cellErrors: row.cellErrors });
+        previousRow = row.line;
+        row = null;
+      } else if (name === "c" && cell && row) {
+        const text = cellText(cell, strings, date1904);
+        if (text !== null) row.cells[cell.column] = text;
+        if (cell.type === "e" && cell.value !== "") row.cellErrors[cell.column] = cell.value.slice(0, 20);
+        nextColumn = cell.column + 1;
+        cell = null;
+      } else if (name === "v") inValue = false;
+      else if (name === "is") inInline = false;
+      else if (name === "rPh") phoneticDepth -= 1;
+      else if (name === "t") inText = false;
+    },
+    text(text: string) {
+      if (!cell) return;
+      if (inValue) cell.value += text;
+      else if (inInline && inText && phoneticDepth === 0) cell.inline += text;
+    },
+  };
+  const completed = () => {
+    const rows = done;
+    done = [];
+    return rows;
+  };
+  return { handlers, completed };
 }
 
-/**
- * OOXML writes a character XML cannot hold, such as a carriage return, as _xHHHH_ (ECMA-376
- * ST_Xstring; Excel writes "_x000D_" for the CR of text pasted from Windows), and a literal
- * "_x…_" typed in a cell with its underscore escaped as _x005F_. exceljs's streaming reader hands
- * the escapes back as they are written; read left to right, both come out as the text typed.
- */
-export function unescapedText(text: string): string {
-  if (!text.includes("_x")) return text;
-  // A carriage return becomes a line break as the CSV reader makes it ("\r\n" and "\r" alike).
-  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))).replace(/\r\n?/g, "\n");
-}
+const UNREADABLE = "The file cannot be read as an Excel workbook (.xlsx) from this row on";
 
-function wallClockText(date: Date, numFmt?: string): string {
-  // Sheets store fractions of a day; round away the float noise to the second a person typed.
-  const rounded = new Date(Math.round(date.getTime() / 1000) * 1000);
-  const iso = rounded.toISOString();
-  const hasTime = numFmt === undefined || /[hs]/i.test(stripLiterals(numFmt)) || iso.slice(11, 19) !== "00:00:00";
-  return hasTime ? iso.slice(0, 19) : iso.slice(0, 10);
-}
-
-function isDateFormat(numFmt?: string): boolean {
-  return numFmt !== undefined && /[ymdhs]/i.test(stripLiterals(numFmt));
-}
-
-function stripLiterals(numFmt: string): string {
-  return numFmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "");
-}
-
-function excelSerialToDate(serial: number): Date {
-  return new Date(Math.round((serial - 25569) * 86_400_000));
+/** The 0-based column of a reference such as "AB12" (27). */
+function columnIndex(reference: string, line: number): number {
+  const letters = /^\$?([A-Za-z]{1,3})\$?\d*$/.exec(reference)?.[1];
+  if (letters === undefined) throw new UnreadableFileError(line, `${UNREADABLE} (a cell reference "${reference.slice(0, 20)}" that is not a column and a row).`);
+  let index = 0;
+  for (const letter of letters.toUpperCase()) index = index * 26 + (letter.charCodeAt(0) - 64);
+  return index - 1;
 }

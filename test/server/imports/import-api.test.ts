@@ -139,8 +139,23 @@ describe.each(testDrivers())("import mutations over HTTP on %s", (driver) => {
     expect(Date.now() - other).toBeLessThan(5_000);
     const answer = dataOf(await importing).importCasesXlsx;
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(answer).toEqual({ created: 0, updated: 0, unchanged: 0, errors: [{ line: 1, column: null, message: expect.stringContaining("cannot be read as an Excel workbook") }] });
+    expect(answer).toEqual({ created: 0, updated: 0, unchanged: 0, errors: [{ line: 1, column: null, message: expect.stringContaining("not a readable Excel workbook (.xlsx): its list of sheets") }] });
     expect(dataOf(await server.gql(`{ case(code: "REL-1") { code } }`)).case).toBeNull();
+  });
+
+  it("refuses a row whose Excel error (#N/A) stands in a column it reads, not one in a column it ignores", async () => {
+    // exceljs's reader handed "#N/A" on as text: a VLOOKUP that failed became an applicant's name.
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Hồ sơ");
+    sheet.addRow(["Mã hồ sơ", "Tên thủ tục", "Người nộp", "Mã đơn vị", "Ngày tiếp nhận", "Ngày hẹn trả", "Ghi chú"]);
+    sheet.addRow(["ERR-1", "Cấp phép", { error: "#N/A" }, "VP", "01/11/2022", "10/11/2022", "ok"]);
+    sheet.addRow(["ERR-2", "Cấp phép", "Công ty E", "VP", "01/11/2022", "10/11/2022", { error: "#REF!" }]);
+    const b = Buffer.from(await book.xlsx.writeBuffer()).toString("base64");
+    const result = dataOf(await server.gql(IMPORT_CASES_XLSX, { b })).importCasesXlsx;
+    expect(result.errors).toEqual([
+      { line: 2, column: "applicant_name", message: `"Người nộp" holds Excel's error #N/A, from a formula that failed: enter the value itself, or correct the formula.` },
+    ]);
+    expect(dataOf(await server.gql(`{ case(code: "ERR-2") { code } }`)).case).toBeNull();
   });
 
   it("passes over a hidden first sheet (a template's list of choices) to the first tab shown", async () => {

@@ -4,7 +4,7 @@ import { scopeWindow } from "../../../server/src/domain/compliance.js";
 import { Case } from "../../../server/src/entities/case.entity.js";
 import { csvRecords, csvText } from "../../../server/src/imports/csv-records.js";
 import type { ImportKind } from "../../../server/src/imports/import-columns.js";
-import { recordsOfFile } from "../../../server/src/imports/import-file.js";
+import { csvFileRecords } from "../../../server/src/imports/import-file.js";
 import { importFormatCsvBuffer } from "../../../server/src/imports/import-format-export.js";
 import { runImport } from "../../../server/src/imports/import-run.js";
 import { testDrivers } from "../../support/databases.js";
@@ -18,7 +18,7 @@ import { ADMIN, importDatabase, storedApologies, storedCases, storedTasks, type 
  */
 const FILES = join(import.meta.dirname, "files");
 const fromFile = (db: ImportDatabase, kind: ImportKind, name: string) =>
-  runImport(db.db, kind, recordsOfFile(join(FILES, name), "csv"), { actor: ADMIN, batchSize: 2 });
+  runImport(db.db, kind, csvFileRecords(join(FILES, name)), { actor: ADMIN, batchSize: 2 });
 
 describe.each(testDrivers())("real-looking files on %s", (driver) => {
   const database = importDatabase(driver);
