@@ -39,8 +39,8 @@ export async function* withReadTimeout(records: AsyncIterable<SourceRecord>, tim
       yield next.value;
     }
   } finally {
-    // A reader the import stopped early cleans up (exceljs's temporary files); a stalled one would
-    // never answer return() either: ask it, but do not wait.
+    // A reader the import stopped early cleans up (closes its file); a stalled one would never
+    // answer return() either: ask it, but do not wait.
     if (!finished && stalledOut) void Promise.resolve(iterator.return?.()).catch(() => undefined);
     else if (!finished) await iterator.return?.();
   }

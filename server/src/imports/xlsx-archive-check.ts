@@ -11,9 +11,10 @@ import { firstSheetNumber, firstSheetPath, usesDate1904 } from "./xlsx-first-she
  * directory inflates completely to the size and CRC-32 the directory declares, the parts together
  * stay under the unpacking limit, and a worksheet is among them.
  *
- * Why: exceljs's streaming reader never settles on a damaged deflate stream (its promise neither
- * resolves nor rejects), so a damaged file must never reach it; and a few MB of zip can unpack to
- * many GB. The parts are inflated as a stream (zlib, off the event loop) and nothing is kept.
+ * Why: a damaged file must fail here, before the import takes its lock (exceljs's streaming
+ * reader, used before, never settled on a damaged deflate stream); and a few MB of zip can unpack
+ * to many GB. The parts are inflated as a stream (zlib, off the event loop) and nothing is kept but
+ * the list of sheets; the reading (xlsx-records.ts) then reads these parts and no others.
  */
 export async function checkXlsxArchive(bytes: ByteSource, maxUnpackedBytes = Infinity): Promise<XlsxLayout> {
   const entries = await readDirectory(bytes);

@@ -7,10 +7,10 @@ import { SaxesParser } from "saxes";
  * formats read "the first sheet", and the parts' names and their order in the archive need not
  * follow the tabs (a workbook whose tabs were moved), so reading the first sheet part stored would
  * import another sheet's rows, or a guide's. Null when the workbook does not say (then the first
- * sheet stored is read, as exceljs emits it).
+ * worksheet part of the archive's directory is read).
  *
- * The two parts come from the file being imported, so they are read by a SAX parser (saxes, the
- * one exceljs uses) in one pass: patterns over the text took time growing with its square on a
+ * The two parts come from the file being imported, so they are read by a SAX parser (saxes) in
+ * one pass: patterns over the text took time growing with its square on a
  * hostile part (a few KB zipped, minutes of the event loop).
  */
 export function firstSheetNumber(workbookXml: string, workbookRelsXml: string): string | null {
