@@ -55,11 +55,21 @@ export function sameWord(a: string, b: string): boolean {
   return isPlain(a) || isPlain(b) || lower(a) === lower(b);
 }
 
+/**
+ * Family names that, written without diacritics, are a one-word prefix: "TRUONG VAN AN" is far more
+ * often Trương Văn An than a school (Trường), "QUY THI LAN" Quý Thị Lan than a fund (Quỹ). A name
+ * that begins so without its diacritics is masked: an organisation shown masked loses nothing a
+ * person's name shown in full would (Decree 13/2023/NĐ-CP).
+ */
+const FAMILY_NAMES_LIKE_A_PREFIX = new Set(["Trương", "Quý"].map(foldForComparison));
+
 /** A name that starts with one of the prefixes as whole words ("Công ty …", not "Côngty …"). */
 export function isOrganisationName(name: string, prefixes: readonly string[]): boolean {
   const nameWords = words(name);
+  const plainFamilyName = nameWords.length > 0 && isPlain(nameWords[0]) && FAMILY_NAMES_LIKE_A_PREFIX.has(foldForComparison(nameWords[0]));
   return prefixes.some((prefix) => {
     const prefixWords = words(prefix);
+    if (prefixWords.length === 1 && plainFamilyName) return false;
     return (
       prefixWords.length > 0 &&
       prefixWords.length <= nameWords.length &&

@@ -67,6 +67,18 @@ describe("publicApplicantName (docs/domain.md: personal data and public apologie
     expect(isOrganisationName("Công", PREFIXES)).toBe(false);
   });
 
+  it("masks a family name that, without its diacritics, is a one-word prefix: TRUONG is Trương more often than a school", () => {
+    // A review saw "TRUONG VAN AN", as one-stop systems export names, published in full as a school (Trường).
+    expect(publicApplicantName("TRUONG VAN AN", PREFIXES)).toBe("TRUONG V. A.");
+    expect(publicApplicantName("Quy Thi Lan", PREFIXES)).toBe("Quy T. L.");
+    // Written with its diacritics, or with a prefix of several words, an organisation is still one.
+    expect(publicApplicantName("Trường Đại học Hàng hải", PREFIXES)).toBe("Trường Đại học Hàng hải");
+    expect(publicApplicantName("Quỹ Đầu tư phát triển", PREFIXES)).toBe("Quỹ Đầu tư phát triển");
+    expect(publicApplicantName("CONG TY TNHH AN PHAT", PREFIXES)).toBe("CONG TY TNHH AN PHAT");
+    // The Office's own longer prefix still names it.
+    expect(publicApplicantName("TRUONG DAI HOC HANG HAI", [...PREFIXES, "Trường Đại học"])).toBe("TRUONG DAI HOC HANG HAI");
+  });
+
   it("takes the Office's own prefixes", () => {
     expect(publicApplicantName("Hội Doanh nhân trẻ", PREFIXES)).toBe("Hội D. N. T.");
     expect(publicApplicantName("Hội Doanh nhân trẻ", [...PREFIXES, "Hội"])).toBe("Hội Doanh nhân trẻ");
