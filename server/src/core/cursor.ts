@@ -16,9 +16,9 @@ export function decodeCursor(cursor: string | null | undefined): CursorPosition 
   try {
     const [moment, key] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
     const date = new Date(String(moment));
-    if (typeof moment === "string" && typeof key === "string" && !Number.isNaN(date.getTime())) {
-      return { moment: date, key };
-    }
+    // Exactly as encodeCursor writes it: a moment without its offset, or past year 9999, was never issued.
+    const issued = typeof moment === "string" && !Number.isNaN(date.getTime()) && date.toISOString() === moment && /^\d{4}-/.test(moment);
+    if (issued && typeof key === "string") return { moment: date, key };
   } catch {
     // falls through to the error below
   }

@@ -227,5 +227,11 @@ describe.each(testDrivers())("audit trail on %s", (driver) => {
     expect(errorCode(await server.gql(AUDIT_LOG, {}, officer))).toBe("FORBIDDEN");
     expect(errorCode(await server.gql(AUDIT_LOG, {}, viewerToken))).toBe("FORBIDDEN");
     expect(errorCode(await server.gql(AUDIT_LOG, { after: "bm90LWEtY3Vyc29y" }))).toBe("BAD_USER_INPUT");
+    // Cursors nobody issued: a moment without its offset, one past year 9999 (a review paged to an empty page with it).
+    const cursor = (moment: string) => Buffer.from(JSON.stringify([moment, "5"])).toString("base64url");
+    for (const moment of ["2026-12-07 20:31:27", "+099999-01-01T00:00:00Z", "+099999-01-01T00:00:00.000Z", "2026-12-07T20:31:27Z"]) {
+      expect(errorCode(await server.gql(AUDIT_LOG, { after: cursor(moment) })), moment).toBe("BAD_USER_INPUT");
+    }
+    expect(errorCode(await server.gql(AUDIT_LOG, { after: cursor("2026-12-07T20:31:27.000Z") }))).toBeUndefined();
   });
 });
