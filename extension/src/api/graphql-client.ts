@@ -91,6 +91,8 @@ export class GraphQLClient {
     if (!downloadPath.startsWith("/")) throw new ApiError("SERVER", `The server gave a download path that is not on it: ${downloadPath}`);
     // Under the same base as /graphql, so a server behind a path prefix (https://host/cchc) works too.
     const url = new URL(this.endpoint.pathname.replace(/\/graphql$/, "") + downloadPath, this.endpoint);
+    // "//other-host/…" or "/\\other-host/…" would resolve to another origin, which must never get the token.
+    if (url.origin !== this.endpoint.origin) throw new ApiError("SERVER", `The server gave a download path that is not on it: ${downloadPath.slice(0, 200)}`);
     const headers: Record<string, string> = {};
     if (this.options.token) {
       await this.options.beforeSendingToken?.(this.endpoint);

@@ -69,9 +69,14 @@ async function errorOf(response: http.IncomingMessage, url: URL): Promise<ApiErr
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of response as AsyncIterable<Buffer>) {
-    // An error body is a short JSON; anything larger is not one, keep its start for the log only.
-    if (size < 64 * 1024) chunks.push(chunk);
+    // An error body is a short JSON; past 64 KiB it is not one: keep its start, stop reading (a body
+    // that never ends would otherwise be read for ever).
+    chunks.push(chunk);
     size += chunk.length;
+    if (size >= 64 * 1024) {
+      response.destroy();
+      break;
+    }
   }
   const text = Buffer.concat(chunks).toString("utf8");
   try {

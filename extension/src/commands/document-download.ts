@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ApiError } from "../api/api-error.js";
 import type { ApiDocument } from "../api/api-types.js";
 import { DownloadProgress } from "../model/download-progress.js";
 import { extractZipToFolder } from "../model/zip-extract.js";
@@ -41,6 +42,10 @@ export async function downloadArchiveInto(
     progress.report({ message: "unpacking…" });
     const existing = new Set(await readdir(folder).catch(() => [] as string[]));
     return await extractZipToFolder(zipPath, folder, existing, signal);
+  } catch (error) {
+    // Cancel while unpacking is a cancel, as during the download, not a failure to report.
+    if ((error as { name?: string }).name === "AbortError") throw new ApiError("CANCELLED", "Cancelled.", (error as Error).message);
+    throw error;
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 import { dirname, join } from "node:path";
 import * as vscode from "vscode";
 import type { ReportFormat } from "../api/api-types.js";
-import { formatFromFileName, reportFileName } from "../model/file-naming.js";
+import { formatFromFileName, reportFileName, safeFileName } from "../model/file-naming.js";
 import { directiveIdOf, documentArgs } from "../model/command-args.js";
 import { askSaveLocation, toUri } from "./file-targets.js";
 import { downloadDocument } from "./document-download.js";
@@ -55,7 +55,8 @@ export function registerReportCommands(services: Services): vscode.Disposable[] 
         if (chosen.format === "MARKDOWN") {
           // The report shows its progress chart as an SVG file beside it: save that too.
           const chart = await services.connection.api().complianceReportChart(directiveId, asOf);
-          const chartPath = join(dirname(target.fsPath), chart.fileName);
+          // The server's name through safeFileName like every other: "../../x" must not leave the folder.
+          const chartPath = join(dirname(target.fsPath), safeFileName(chart.fileName, "tien-do.svg"));
           await withCancellableProgress("CCHC: downloading the progress chart (SVG)", (signal, progress) =>
             downloadDocument(services, chart, chartPath, signal, progress),
           );

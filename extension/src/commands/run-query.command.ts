@@ -51,7 +51,7 @@ async function requestFromEditor(): Promise<RunQueryArgs | undefined> {
   const chosen = chooseOperation(query, cursor);
 
   // The comment may sit in the selection or anywhere in the file.
-  let parsed = parseVariablesComment(query);
+  let parsed = parseVariablesComment(query, chosen.start);
   if (!parsed.found && !selection.isEmpty) parsed = parseVariablesComment(document.getText());
   if (parsed.found && "error" in parsed) throw new Error(parsed.error);
   const variables = parsed.found && "variables" in parsed ? { ...parsed.variables } : {};

@@ -11,8 +11,32 @@ const UNSAFE = /[<>:"/\\|?*\u0000-\u001f]/g;
 export function safeFileName(proposed: string, fallback = "document"): string {
   const base = proposed.split(/[/\\]/).pop() ?? "";
   const cleaned = base.normalize("NFC").replace(UNSAFE, "_").replace(/^[\s.]+|[\s.]+$/g, "");
-  return cleaned.length > 0 ? cleaned.slice(0, 200) : fallback;
+  if (cleaned.length === 0) return fallback;
+  const ext = path.extname(cleaned);
+  // A short extension is kept; the stem is cut to what file systems take (255 bytes, here 200 of UTF-8).
+  const keptExt = ext.length > 1 && ext.length <= 10 ? ext : "";
+  let stem = cutToBytes(keptExt ? cleaned.slice(0, -keptExt.length) : cleaned, MAX_NAME_BYTES - Buffer.byteLength(keptExt, "utf8"));
+  stem = stem.replace(/[\s.]+$/, "");
+  if (stem.length === 0) return fallback;
+  // Windows refuses CON, NUL, COM1 … as a name whatever follows the dot.
+  if (WINDOWS_DEVICE.test(stem)) stem = `_${stem}`;
+  return `${stem}${keptExt}`;
 }
+
+/** The longest start of `text` of at most `maxBytes` in UTF-8, never cutting a character. */
+function cutToBytes(text: string, maxBytes: number): string {
+  let bytes = 0;
+  let end = 0;
+  for (const character of text) {
+    bytes += Buffer.byteLength(character, "utf8");
+    if (bytes > maxBytes) break;
+    end += character.length;
+  }
+  return text.slice(0, end);
+}
+
+const MAX_NAME_BYTES = 200;
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 
 /** "a.docx", then "a (2).docx", "a (3).docx" … for names already taken (compared case-insensitively). */
 export function uniqueFileName(name: string, taken: ReadonlySet<string>): string {
@@ -23,13 +47,19 @@ export function uniqueFileName(name: string, taken: ReadonlySet<string>): string
  * uniqueFileName against names kept in lower case, without copying them: unpacking an archive of
  * hundreds of thousands of letters asks once per entry.
  */
-export function uniqueAmongLowerCase(name: string, lower: ReadonlySet<string>): string {
+export function uniqueAmongLowerCase(name: string, lower: ReadonlySet<string>, next?: Map<string, number>): string {
   if (!lower.has(name.toLowerCase())) return name;
   const ext = path.extname(name);
   const stem = name.slice(0, name.length - ext.length);
-  for (let i = 2; ; i++) {
+  // `next` remembers where the count of each name stopped, so 70,000 entries of one name are not
+  // each counted up from (2) again (that took minutes).
+  const key = name.toLowerCase();
+  for (let i = next?.get(key) ?? 2; ; i++) {
     const candidate = `${stem} (${i})${ext}`;
-    if (!lower.has(candidate.toLowerCase())) return candidate;
+    if (!lower.has(candidate.toLowerCase())) {
+      next?.set(key, i + 1);
+      return candidate;
+    }
   }
 }
 

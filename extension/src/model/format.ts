@@ -2,12 +2,16 @@ import { daysBetween, vietnamDayOf, vietnamWallClockText } from "@cchc/domain";
 import type { Compliance, ComplianceStatus, DirectiveSummary } from "../api/api-types.js";
 
 /**
- * A rate as a whole percent, rounded down: 99.6% owed is not done, so it must never read "100%".
- * The epsilon absorbs float noise (0.29 * 100 = 28.999…).
+ * A rate as a percent to a tenth, by the rule of the server's letters and reports (percentText in
+ * server/src/documents/letters/vietnamese-format.ts), so the tree and the report the clerk sends
+ * show the same figure (0.6996 read "69%" here and "70%" there): rounded to a tenth, except that a
+ * rate short of 1 never reads 100% (99.96% owed is not done).
  */
 export function percent(rate: number): string {
   if (!Number.isFinite(rate)) return "–";
-  return `${Math.max(0, Math.min(100, Math.floor(rate * 100 + 1e-9)))}%`;
+  let tenths = Math.round(Math.max(0, Math.min(1, rate)) * 1000);
+  if (rate < 1 && tenths >= 1000) tenths = 999;
+  return `${tenths % 10 === 0 ? String(tenths / 10) : (tenths / 10).toFixed(1)}%`;
 }
 
 /** Days from today's Vietnam day to the deadline day: 0 on the deadline itself, negative after it. */

@@ -10,17 +10,30 @@ export type VariablesComment =
 const MARKER = /^\s*#\s*variables\s*:\s*(.*)$/i;
 const COMMENT = /^\s*#\s?(.*)$/;
 
+/** Comment lines one `# variables:` object may take: each is tried as the JSON's end, so more cost their square. */
+export const MAX_VARIABLES_LINES = 200;
+
 /**
  * Reads `# variables: {"id": "1"}` from a query's text. The JSON may go on over the following comment
- * lines, so a long object can be written one key per line, each line starting with `#`.
+ * lines (at most MAX_VARIABLES_LINES), so a long object can be written one key per line, each line
+ * starting with `#`. With several such comments (one above each operation), the last one before
+ * `operationStart` is read, else the first of the text.
  */
-export function parseVariablesComment(text: string): VariablesComment {
+export function parseVariablesComment(text: string, operationStart = 0): VariablesComment {
   const lines = text.split(/\r?\n/);
-  const start = lines.findIndex((line) => MARKER.test(line));
+  let start = -1;
+  for (let i = 0, offset = 0; i < lines.length; offset += lines[i].length + 1, i++) {
+    if (!MARKER.test(lines[i])) continue;
+    if (start < 0 || offset <= operationStart) start = i;
+    if (offset > operationStart) break;
+  }
   if (start < 0) return { found: false };
   let json = MARKER.exec(lines[start])![1];
   let lastError = "";
   for (let i = start; ; ) {
+    if (i - start >= MAX_VARIABLES_LINES) {
+      return { found: true, error: `The "# variables:" comment goes on for more than ${MAX_VARIABLES_LINES} lines without being a JSON object; close it with }.` };
+    }
     try {
       const value: unknown = JSON.parse(json);
       if (value === null || typeof value !== "object" || Array.isArray(value)) {
@@ -44,6 +57,8 @@ export interface ChosenOperation {
   operationName?: string;
   /** Names of the variables the chosen operation declares, without "$". */
   variableNames: string[];
+  /** Where the chosen operation starts in the text: its own `# variables:` comment stands above it. */
+  start: number;
 }
 
 /**
@@ -71,6 +86,7 @@ export function chooseOperation(query: string, cursorOffset = 0): ChosenOperatio
     query,
     operationName: chosen.name?.value,
     variableNames: (chosen.variableDefinitions ?? []).map((v) => v.variable.name.value),
+    start: chosen.loc?.start ?? 0,
   };
 }
 

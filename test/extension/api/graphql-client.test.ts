@@ -132,6 +132,28 @@ describe("GraphQL client", () => {
     expect((await failure(pending)).code).toBe("CANCELLED");
   });
 
+  it("never sends the token to another host through a download path that reads as one (//host, /\\host)", async () => {
+    // new URL("//localhost:P/x", endpoint) is protocol-relative: a review's second server got the bearer token.
+    const other: http.IncomingHttpHeaders[] = [];
+    const elsewhere = http.createServer((request, response) => {
+      other.push(request.headers);
+      response.end("x");
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (elsewhere.address() as AddressInfo).port;
+      const client = new GraphQLClient({ serverUrl: base, token: "SECRET-TOKEN" });
+      for (const path of [`//localhost:${port}/steal`, `/\\localhost:${port}/steal`]) {
+        const error = await failure(client.download(path, `/tmp/cchc-never-written-${process.pid}`));
+        expect(error.code, path).toBe("SERVER");
+        expect(error.message).toMatch(/not on it/);
+      }
+      expect(other).toEqual([]);
+    } finally {
+      elsewhere.close();
+    }
+  });
+
   it("builds the endpoint from the setting and refuses other schemes", () => {
     expect(graphqlEndpoint("http://localhost:4000").toString()).toBe("http://localhost:4000/graphql");
     expect(graphqlEndpoint("https://cchc.office/api/graphql/").toString()).toBe("https://cchc.office/api/graphql");

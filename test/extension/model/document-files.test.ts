@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { deflateRawSync, crc32 } from "node:zlib";
 import { strToU8, zipSync } from "fflate";
 import { afterEach, describe, expect, it } from "vitest";
 import { isArchive } from "../../../extension/src/model/document-files.js";
@@ -40,6 +41,49 @@ describe("documents", () => {
     expect(await readFile(join(folder, "escape (2).docx"), "utf8")).toBe("three");
     expect(await readFile(join(folder, "HS-001 (2).docx"), "utf8")).toBe("two".repeat(1000));
     expect(Buffer.compare(await readFile(join(folder, "big.docx")), Buffer.from(big))).toBe(0);
+  });
+
+  it("refuses entries that share their bytes (a zip bomb of honest sizes) before writing anything", async () => {
+    // A review's 9 KB archive of 100 entries all pointing at one 4 MiB letter wrote 400 MiB.
+    const dir = await scratch();
+    const letter = Buffer.alloc(4 * 1024 * 1024, 0x41);
+    const packed = deflateRawSync(letter);
+    const crc = crc32(letter);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(letter.length, 22);
+    local.writeUInt16LE(1, 26);
+    const central = Array.from({ length: 100 }, (_, i) => {
+      const name = Buffer.from(`${i}.docx`);
+      const entry = Buffer.alloc(46);
+      entry.writeUInt32LE(0x02014b50, 0);
+      entry.writeUInt16LE(20, 4);
+      entry.writeUInt16LE(20, 6);
+      entry.writeUInt16LE(8, 10);
+      entry.writeUInt32LE(crc, 16);
+      entry.writeUInt32LE(packed.length, 20);
+      entry.writeUInt32LE(letter.length, 24);
+      entry.writeUInt16LE(name.length, 28);
+      entry.writeUInt32LE(0, 42); // every entry at the same local header
+      return Buffer.concat([entry, name]);
+    });
+    const directory = Buffer.concat(central);
+    const body = Buffer.concat([local, Buffer.from("a"), packed]);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(100, 8);
+    end.writeUInt16LE(100, 10);
+    end.writeUInt32LE(directory.length, 12);
+    end.writeUInt32LE(body.length, 16);
+    await writeFile(join(dir, "bomb.zip"), Buffer.concat([body, directory, end]));
+    const folder = join(dir, "out");
+    await import("node:fs/promises").then((fs) => fs.mkdir(folder));
+    await expect(extractZipToFolder(join(dir, "bomb.zip"), folder)).rejects.toThrow(/overlaps the entry before it/);
+    expect(await readdir(folder)).toEqual([]);
   });
 
   it("refuses a file that is not a zip rather than writing half of it", async () => {

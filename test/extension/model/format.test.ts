@@ -9,19 +9,27 @@ import {
   vietnamDateTime,
 } from "../../../extension/src/model/format.js";
 import { complianceAt } from "../fixtures/compliance.js";
+import { percentText } from "../../../server/src/documents/letters/vietnamese-format.js";
 
 const compliance = complianceAt;
 
 describe("percent", () => {
-  it("rounds down so that anything short of done never reads 100%", () => {
-    expect(percent(0.996)).toBe("99%");
+  it("never reads 100% for anything short of done", () => {
+    expect(percent(0.996)).toBe("99.6%");
+    expect(percent(0.9996)).toBe("99.9%");
     expect(percent(1)).toBe("100%");
     expect(percent(0)).toBe("0%");
   });
   it("is not fooled by float noise", () => {
     expect(percent(0.29)).toBe("29%");
     expect(percent(0.57)).toBe("57%");
-    expect(percent(16 / 28)).toBe("57%");
+    expect(percent(16 / 28)).toBe("57.1%");
+  });
+  it("shows the figure the server's letters and reports show, but for the decimal mark", () => {
+    // A review saw 0.6996 as "69%" in the tree and "70%" in the exported report.
+    for (const rate of [0, 0.0004, 0.0005, 0.29, 0.57, 16 / 28, 0.6996, 0.9949, 0.9995, 0.99999, 1, ...Array.from({ length: 200 }, (_, i) => i / 199)]) {
+      expect(percent(rate), String(rate)).toBe(percentText(rate).replace(",", "."));
+    }
   });
 });
 
@@ -63,7 +71,7 @@ describe("tooltip figures", () => {
   it("lists each obligation with its counts", () => {
     expect(complianceLines(compliance(0.57))).toEqual([
       "Rate: 57% (in progress)",
-      "Apologies: 5 of 8 late cases (62%)",
+      "Apologies: 5 of 8 late cases (62.5%)",
       "Tasks reported or archived: 7 of 10 (70%)",
       "Tasks with a work file: 4 of 10 (40%)",
     ]);

@@ -50,7 +50,7 @@ describe("presentStatusBar", () => {
   it("shows the rate and the days left, warning once the deadline has passed with something owed", () => {
     const before = presentStatusBar({ kind: "ready", board: board(0.63, "2023-12-13"), loadedAt: now }, now);
     expect(before).toMatchObject({ text: "$(checklist) CCHC 63% · 3 days left", command: "cchc.compliance.focus", background: undefined });
-    expect(before.tooltip).toContain("Apologies: 5 of 8 late cases (62%)");
+    expect(before.tooltip).toContain("Apologies: 5 of 8 late cases (62.5%)");
     expect(presentStatusBar({ kind: "ready", board: board(0.63, "2023-12-09"), loadedAt: now }, now).background).toBe("warning");
     expect(presentStatusBar({ kind: "ready", board: board(1, "2023-12-09"), loadedAt: now }, now)).toMatchObject({
       text: "$(checklist) CCHC 100%",
