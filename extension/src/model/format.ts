@@ -1,17 +1,14 @@
-import { daysBetween, vietnamDayOf, vietnamWallClockText } from "@cchc/domain";
+import { daysBetween, ratePercentDigits, vietnamDayOf, vietnamWallClockText } from "@cchc/domain";
 import type { Compliance, ComplianceStatus, DirectiveSummary } from "../api/api-types.js";
 
 /**
- * A rate as a percent to a tenth, by the rule of the server's letters and reports (percentText in
- * server/src/documents/letters/vietnamese-format.ts), so the tree and the report the clerk sends
- * show the same figure (0.6996 read "69%" here and "70%" there): rounded to a tenth, except that a
- * rate short of 1 never reads 100% (99.96% owed is not done).
+ * A rate as a percent by the one rule of the server's letters and reports (domain/rate-percent.ts),
+ * so the tree and the report the clerk sends show the same figure (0.6996 read "69%" here and "70%"
+ * there before): to a tenth, and a rate short of 1 never reads 100%.
  */
 export function percent(rate: number): string {
   if (!Number.isFinite(rate)) return "–";
-  let tenths = Math.round(Math.max(0, Math.min(1, rate)) * 1000);
-  if (rate < 1 && tenths >= 1000) tenths = 999;
-  return `${tenths % 10 === 0 ? String(tenths / 10) : (tenths / 10).toFixed(1)}%`;
+  return `${ratePercentDigits(Math.max(0, Math.min(1, rate)))}%`;
 }
 
 /** Days from today's Vietnam day to the deadline day: 0 on the deadline itself, negative after it. */

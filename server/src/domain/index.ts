@@ -9,3 +9,4 @@ export * from "./import-kind.js";
 export * from "./progress.js";
 export * from "./forecast.js";
 export * from "./progress-chart.js";
+export * from "./rate-percent.js";

@@ -4,7 +4,7 @@ import { pipeline } from "node:stream/promises";
 import { crc32, createInflateRaw } from "node:zlib";
 import { byteSize } from "./byte-size.js";
 import { ImportLimitError, UnreadableFileError } from "./source-record.js";
-import { firstSheetNumber, firstSheetPath, usesDate1904 } from "./xlsx-first-sheet.js";
+import { firstSheetPath, sheetNumberOf, usesDate1904 } from "./xlsx-first-sheet.js";
 
 /**
  * Checks an .xlsx file whole before any row of it is read: it is a zip archive, every part in its
@@ -40,12 +40,9 @@ export async function checkXlsxArchive(bytes: ByteSource, maxUnpackedBytes = Inf
   const text = (name: string) => Buffer.concat(kept.get(name) ?? []).toString("utf8");
   const [workbookXml, relsXml] = [text(LAYOUT_PARTS[0]), text(LAYOUT_PARTS[1])];
   try {
-    return {
-      firstSheet: firstSheetNumber(workbookXml, relsXml),
-      firstSheetPath: firstSheetPath(workbookXml, relsXml),
-      date1904: usesDate1904(workbookXml),
-      parts,
-    };
+    // Each part read once: the number is the path's.
+    const path = firstSheetPath(workbookXml, relsXml);
+    return { firstSheet: sheetNumberOf(path), firstSheetPath: path, date1904: usesDate1904(workbookXml), parts };
   } catch (error) {
     throw damaged(`its list of sheets (${LAYOUT_PARTS.join(", ")}) is not well-formed XML: ${(error as Error).message.slice(0, 200)}`);
   }

@@ -14,7 +14,11 @@ import { SaxesParser } from "saxes";
  * hostile part (a few KB zipped, minutes of the event loop).
  */
 export function firstSheetNumber(workbookXml: string, workbookRelsXml: string): string | null {
-  const path = firstSheetPath(workbookXml, workbookRelsXml);
+  return sheetNumberOf(firstSheetPath(workbookXml, workbookRelsXml));
+}
+
+/** N of a part named xl/worksheets/sheetN.xml; null for another name. */
+export function sheetNumberOf(path: string | null): string | null {
   return path === null ? null : (/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(path)?.[1] ?? null);
 }
 

@@ -50,6 +50,13 @@ export async function* readPartXml<T>(bytes: ByteSource, part: CheckedPart, hand
   }
 }
 
+/** Reads a part through to its end for what the handlers keep (the shared strings, the styles). */
+export async function parsePartXml(bytes: ByteSource, part: CheckedPart, handlers: XmlHandlers): Promise<void> {
+  for await (const _ of readPartXml<never>(bytes, part, handlers, () => [])) {
+    // nothing is handed on
+  }
+}
+
 /** The part of that name among the checked ones. */
 export function partNamed(parts: readonly CheckedPart[], name: string): CheckedPart | undefined {
   return parts.find((part) => part.name === name);

@@ -1,5 +1,5 @@
 import type { ByteSource, CheckedPart } from "./xlsx-archive-check.js";
-import { readPartXml } from "./xlsx-part-xml.js";
+import { parsePartXml } from "./xlsx-part-xml.js";
 import { unescapedText } from "./xlsx-text.js";
 
 /**
@@ -33,8 +33,6 @@ export async function sharedStrings(bytes: ByteSource, part: CheckedPart | undef
       if (inItem && inText && phoneticDepth === 0) current += text;
     },
   };
-  for await (const _ of readPartXml(bytes, part, handlers, () => [])) {
-    // nothing to hand on: the strings are kept whole
-  }
+  await parsePartXml(bytes, part, handlers);
   return strings;
 }

@@ -1,5 +1,5 @@
 import type { ByteSource, CheckedPart } from "./xlsx-archive-check.js";
-import { readPartXml } from "./xlsx-part-xml.js";
+import { parsePartXml } from "./xlsx-part-xml.js";
 
 /**
  * The number format of each cell style (xl/styles.xml: <cellXfs><xf numFmtId>, the codes from
@@ -21,9 +21,7 @@ export async function cellFormats(bytes: ByteSource, part: CheckedPart | undefin
       if (name === "cellXfs") inCellFormats = false;
     },
   };
-  for await (const _ of readPartXml(bytes, part, handlers, () => [])) {
-    // nothing to hand on
-  }
+  await parsePartXml(bytes, part, handlers);
   return formatIds.map((id) => custom.get(id) ?? BUILT_IN_DATE_FORMATS.get(Number(id)));
 }
 

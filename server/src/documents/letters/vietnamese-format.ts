@@ -1,4 +1,5 @@
 import { vietnamDayOf, vietnamWallClock, type VietnamDay } from "../../domain/vietnam-time.js";
+import { ratePercentDigits } from "../../domain/rate-percent.js";
 
 function parts(day: VietnamDay): { year: string; month: number; date: number } {
   const [year, month, date] = day.split("-");
@@ -40,13 +41,7 @@ export function momentText(moment: Date): string {
   return `${momentDayText(moment)} ${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}`;
 }
 
-/**
- * "95,5%": Vietnamese writes the decimal comma. Rounded to a tenth, except that a rate below 1
- * never reads 100% (it would tell a unit it is done when it is not).
- */
+/** "95,5%": Vietnamese writes the decimal comma (the rounding: domain/rate-percent.ts). */
 export function percentText(rate: number): string {
-  let tenths = Math.round(rate * 1000);
-  if (rate < 1 && tenths >= 1000) tenths = 999;
-  const text = tenths % 10 === 0 ? String(tenths / 10) : (tenths / 10).toFixed(1);
-  return `${text.replace(".", ",")}%`;
+  return `${ratePercentDigits(rate).replace(".", ",")}%`;
 }
